@@ -15,7 +15,7 @@ export interface RawParseResult {
 
 /** Parses the first YAML document. Duplicate keys and syntax errors are issues (Helm: both fail to load). */
 export function parseRawYaml(text: string): RawParseResult {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 });
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false});
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return { value: null, issues: [] };
