@@ -1,0 +1,31 @@
+import type { PluginList } from '@helm4/distribution';
+import { renderTable } from './table.js';
+
+/** Helm 4's `plugin list` table, then one row per quarantined plugin (our addition, marked as such). */
+export function renderPluginTable(list: PluginList): string {
+  const rows: string[][] = [['NAME', 'VERSION', 'TYPE', 'APIVERSION', 'PROVENANCE', 'SOURCE']];
+  for (const p of list.plugins) {
+    rows.push([p.name, p.version, p.type, p.apiVersion, p.provenance, p.sourceURL || 'unknown']);
+  }
+  for (const q of list.quarantined) {
+    rows.push([
+      q.name ?? q.dir.split(/[\\/]/).pop() ?? q.dir,
+      q.version ?? '',
+      q.type ?? '',
+      q.apiVersion ?? '',
+      'quarantined',
+      q.issues[0]?.code ?? 'unknown',
+    ]);
+  }
+  return renderTable(rows);
+}
+
+/** One warning line per quarantined plugin, for stderr: why it is missing. */
+export function renderQuarantineWarnings(list: PluginList): string {
+  return list.quarantined
+    .map((q) => {
+      const reasons = q.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} [${i.code}]`);
+      return `WARNING: plugin at "${q.dir}" not loaded: ${reasons.join('; ')}\n`;
+    })
+    .join('');
+}
