@@ -1,1 +1,5 @@
-export {};
+export type { CliConfig } from './config.js';
+export { cliConfigSchema, parseCliConfig } from './config.js';
+export { cliPluginType } from './definition.js';
+export type { CliInputMessage, CliOutputMessage } from './messages.js';
+export { cliInputMessageSchema, cliOutputMessageSchema } from './messages.js';

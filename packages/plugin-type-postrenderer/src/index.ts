@@ -1,1 +1,5 @@
-export {};
+export type { PostRendererConfig } from './config.js';
+export { parsePostRendererConfig, postRendererConfigSchema } from './config.js';
+export { postRendererPluginType } from './definition.js';
+export type { PostRendererInputMessage, PostRendererOutputMessage } from './messages.js';
+export { postRendererInputMessageSchema, postRendererOutputMessageSchema } from './messages.js';
