@@ -48,3 +48,19 @@ export interface PluginDescriptor {
   name?: string;
   type?: string;
 }
+
+/** What could be read of a plugin.yaml even when it is invalid (for display of quarantined plugins). */
+export interface ManifestPartial {
+  name?: string;
+  version?: string;
+  type?: string;
+  apiVersion?: string;
+}
+
+export interface ParseManifestResult {
+  /** Present exactly when `issues` is empty. */
+  metadata?: PluginMetadata;
+  /** Every problem of the file, each with a stable code and a field path. */
+  issues: ManifestIssue[];
+  partial: ManifestPartial;
+}

@@ -80,18 +80,26 @@ export function goList<T extends z.ZodType>(item: T) {
 }
 
 export function goStringMap() {
+  return goMap(goString());
+}
+
+/** A Go `map[string]T`. (A `__proto__` key is dropped rather than allowed to touch the prototype.) */
+export function goMap<T extends z.ZodType>(value: T) {
   return z.preprocess(
     nullToZero(() => ({})),
-    z.record(z.string(), goString(), { error: (iss) => `cannot unmarshal ${kindOf(iss.input)} into a map` }),
+    z.record(z.string(), value, { error: (iss) => `cannot unmarshal ${kindOf(iss.input)} into a map` }),
   );
 }
 
-/** A Go struct. `strict` = yaml.v3 KnownFields(true): an unknown key is an error. */
+/**
+ * A Go struct. `strict` = yaml.v3 KnownFields(true): an unknown key is an error. Otherwise unknown keys are
+ * dropped, as yaml.v3 drops keys that have no struct field.
+ */
 export function goStruct<S extends z.ZodRawShape>(shape: S, opts: { strict: boolean }) {
   const obj = z.object(shape, { error: (iss) => `cannot unmarshal ${kindOf(iss.input)} into a struct` });
   return z.preprocess(
     nullToZero(() => ({})),
-    opts.strict ? obj.strict() : obj.loose(),
+    opts.strict ? obj.strict() : obj.strip(),
   ) as unknown as z.ZodType<z.infer<typeof obj>, unknown>;
 }
 

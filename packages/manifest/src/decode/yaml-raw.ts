@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type ParsedNode, parseAllDocuments, Scalar } from 'yaml';
 import type { ManifestIssue } from '../types.js';
 
 /**
@@ -13,9 +13,15 @@ export interface RawParseResult {
   issues: ManifestIssue[];
 }
 
+/** Alias resolutions allowed per document; expanding more is treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_RESOLUTIONS = 1000;
+
+/** Raised while building the raw tree to abandon a document that yaml.v3 would reject (bad aliases, merges). */
+class RawYamlError extends Error {}
+
 /** Parses the first YAML document. Duplicate keys and syntax errors are issues (Helm: both fail to load). */
 export function parseRawYaml(text: string): RawParseResult {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false});
+  const docs = parseAllDocuments(text, { uniqueKeys: sameKey, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return { value: null, issues: [] };
@@ -25,7 +31,20 @@ export function parseRawYaml(text: string): RawParseResult {
     path: [],
   }));
   if (issues.length > 0) return { value: null, issues };
-  return { value: toRaw(doc.contents as Node | null, doc), issues };
+  try {
+    return { value: new RawBuilder(doc).build(doc.contents as Node | null), issues };
+  } catch (err) {
+    if (!(err instanceof RawYamlError)) throw err;
+    return {
+      value: null,
+      issues: [{ code: 'MANIFEST_YAML_SYNTAX', message: `invalid YAML: ${err.message}`, path: [] }],
+    };
+  }
+}
+
+/** yaml.v3 calls two keys the same when they are the same kind of node with the same text (`1` and `"1"`). */
+function sameKey(a: ParsedNode, b: ParsedNode): boolean {
+  return isScalar(a) && isScalar(b) && scalarText(a) === scalarText(b);
 }
 
 function firstLine(message: string): string {
@@ -37,25 +56,67 @@ function linePos(pos: readonly { line: number; col: number }[] | undefined): str
   return p === undefined ? '' : ` (line ${p.line}, column ${p.col})`;
 }
 
-function toRaw(node: Node | null | undefined, doc: unknown): RawYaml {
-  if (node === null || node === undefined) return null;
-  if (isAlias(node)) return toRaw(node.resolve(doc as never) as Node | undefined, doc);
-  if (isScalar(node)) return scalarText(node);
-  if (isMap(node)) {
+class RawBuilder {
+  private aliases = 0;
+  /** Anchored nodes being expanded right now: an alias to one of them is a cycle. */
+  private readonly expanding = new Set<Node>();
+
+  constructor(private readonly doc: unknown) {}
+
+  build(node: Node | null | undefined): RawYaml {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return this.alias(node.source, node.resolve(this.doc as never) as Node | undefined);
+    if (isScalar(node)) return scalarText(node);
+    if (isMap(node)) return this.map(node.items as { key: unknown; value: unknown }[]);
+    if (isSeq(node)) return node.items.map((item) => this.build(item as Node | null));
+    return null;
+  }
+
+  private alias(name: string, target: Node | undefined): RawYaml {
+    if (target === undefined) throw new RawYamlError(`unknown anchor '${name}' referenced`);
+    if (this.expanding.has(target)) throw new RawYamlError(`anchor '${name}' value contains itself`);
+    if (++this.aliases > MAX_ALIAS_RESOLUTIONS) {
+      throw new RawYamlError(`document contains excessive aliasing (more than ${MAX_ALIAS_RESOLUTIONS} aliases)`);
+    }
+    this.expanding.add(target);
+    try {
+      return this.build(target);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private map(items: { key: unknown; value: unknown }[]): RawYaml {
     const out: { [key: string]: RawYaml } = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? scalarText(pair.key) : String(pair.key);
-      Object.defineProperty(out, key ?? '', {
-        value: toRaw(pair.value as Node | null, doc),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    const merged: { [key: string]: RawYaml }[] = [];
+    for (const pair of items) {
+      const keyNode = pair.key as Node | null;
+      if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyNode.source === '<<') {
+        merged.push(...this.mergeSources(this.build(pair.value as Node | null)));
+        continue;
+      }
+      const key = isScalar(keyNode) ? scalarText(keyNode) : String(pair.key);
+      setOwn(out, key ?? '', this.build(pair.value as Node | null));
+    }
+    // yaml.v3 merge keys: explicit keys win, then earlier merged maps win over later ones.
+    for (const source of merged) {
+      for (const [k, v] of Object.entries(source)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((item) => toRaw(item as Node | null, doc));
-  return null;
+
+  private mergeSources(value: RawYaml): { [key: string]: RawYaml }[] {
+    const isRawMap = (v: RawYaml): v is { [key: string]: RawYaml } =>
+      v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (isRawMap(value)) return [value];
+    if (Array.isArray(value) && value.every(isRawMap)) return value;
+    throw new RawYamlError('map merge requires map or sequence of maps as the value');
+  }
+}
+
+/** Defines an own property, so a `__proto__` key is data and never replaces the prototype. */
+function setOwn(obj: { [key: string]: RawYaml }, key: string, value: RawYaml): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function scalarText(node: Scalar): string | null {
