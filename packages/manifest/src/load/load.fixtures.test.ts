@@ -30,8 +30,8 @@ function hello(apiVersion: 'legacy' | 'v1'): PluginMetadata {
     },
     runtimeConfig: {
       platformCommand: [
-        cmd('sh', 'linux', ['-c', '${HELM_PLUGIN_DIR}/hello.sh']),
-        cmd('pwsh', 'windows', ['-c', '${HELM_PLUGIN_DIR}/hello.ps1']),
+        cmd('sh', 'linux', ['-c', `\${HELM_PLUGIN_DIR}/hello.sh`]),
+        cmd('pwsh', 'windows', ['-c', `\${HELM_PLUGIN_DIR}/hello.ps1`]),
       ],
       platformHooks: {
         install: [
@@ -99,7 +99,7 @@ describe('Helm conformance fixtures', () => {
       sourceURL: '',
       config: {},
       runtimeConfig: {
-        platformCommand: [cmd('${HELM_PLUGIN_DIR}/sed-test.sh')],
+        platformCommand: [cmd(`\${HELM_PLUGIN_DIR}/sed-test.sh`)],
         platformHooks: {},
         protocolCommands: [],
         expandHookArgs: false,
