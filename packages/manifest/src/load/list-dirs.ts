@@ -1,6 +1,6 @@
 import type { BigIntStats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 export const MANIFEST_FILE = 'plugin.yaml';
 
@@ -21,12 +21,12 @@ export async function listPluginDirs(baseDir: string): Promise<PluginDirEntry[]>
     return [];
   }
   names.sort(compareBytes);
-  const entries = await Promise.all(names.map((name) => statManifest(join(base, name))));
+  const entries = await Promise.all(names.map((name) => statManifest(childPath(base, name))));
   return entries.filter((e): e is PluginDirEntry => e !== undefined);
 }
 
 async function statManifest(dir: string): Promise<PluginDirEntry | undefined> {
-  const file = join(dir, MANIFEST_FILE);
+  const file = childPath(dir, MANIFEST_FILE);
   try {
     return { dir, stat: await stat(file, { bigint: true }) };
   } catch (error) {
@@ -35,6 +35,11 @@ async function statManifest(dir: string): Promise<PluginDirEntry | undefined> {
     // Glob still matches a dangling `plugin.yaml` symlink; reading it then fails.
     return (await lstat(file).catch(() => undefined)) === undefined ? undefined : { dir, error };
   }
+}
+
+/** `path.join(base, name)` for a resolved `base` and a plain entry name, without re-normalising (hot path). */
+export function childPath(base: string, name: string): string {
+  return base.endsWith(sep) ? base + name : base + sep + name;
 }
 
 /** Go's sort.Strings order: by UTF-8 bytes (JavaScript's default sort compares UTF-16 code units). */

@@ -82,7 +82,7 @@ export async function openCachedSource(opts: CachedLoadOptions): Promise<CachedS
     },
     async flush() {
       for (const dir of index.entries.keys()) {
-        if (scannedBases.has(dirname(dir)) && !seen.has(dir)) {
+        if (!seen.has(dir) && scannedBases.has(dirname(dir))) {
           index.entries.delete(dir);
           changed = true;
         }
