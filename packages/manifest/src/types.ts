@@ -43,7 +43,7 @@ export interface LoadResult {
   quarantined: QuarantinedPlugin[];
 }
 
-/** Filter for finding plugins (Helm's `Descriptor`); an absent field means "any". */
+/** Filter for finding plugins (Helm's `Descriptor`); an absent or empty field means "any". */
 export interface PluginDescriptor {
   name?: string;
   type?: string;

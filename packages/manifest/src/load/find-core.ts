@@ -25,8 +25,9 @@ export async function findPluginsWith(
   const perDir: PluginOutcome[][] = [];
   for (const dir of dirs) perDir.push(quarantineDuplicateNames(await source.loadBase(dir)));
   const all = toLoadResult(quarantineShadowed(perDir));
-  const { name } = descriptor;
-  const wantType = descriptor.type;
+  // As in Helm's Descriptor, an empty field means "any".
+  const name = descriptor.name || undefined;
+  const wantType = descriptor.type || undefined;
   if (name === undefined && wantType === undefined) return all;
   const type = wantType === undefined || isEmpty(all) ? wantType : await source.canonicalType(wantType);
   const matches = (value: string | undefined, want: string | undefined) =>

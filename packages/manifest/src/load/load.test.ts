@@ -167,6 +167,7 @@ describe('findPlugins / findPlugin', () => {
       quarantined: [['tool', ['MANIFEST_DUPLICATE_NAME']]],
     });
     expect(names(await findPlugins(dirs, { name: 'to' }, opts))).toEqual({ plugins: [], quarantined: [] });
+    expect(await findPlugins(dirs, { name: '', type: '' }, opts)).toEqual(await findPlugins(dirs, {}, opts));
   });
 
   it('findPlugin returns the first match or fails with MANIFEST_PLUGIN_NOT_FOUND', async () => {
