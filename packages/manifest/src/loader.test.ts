@@ -124,6 +124,7 @@ describe('loader (plugin index cache)', () => {
     expect(filtered).toEqual(await findPluginsDirect(dirs, { type: 'getter/v1' }, { registry }));
     expect(filtered.plugins.map((p) => p.metadata.name)).toEqual(['downloader', 'getter']);
     expect(loadRegistry).toHaveBeenCalledTimes(1); // the alias was resolved from the cache
+    expect(await findPlugins(dirs, { type: 'constructor' }, opts)).toEqual({ plugins: [], quarantined: [] });
     expect((await findPlugin(dirs, { name: 'hello-v1' }, opts)).metadata.config['usage']).toBe('hello [params]...');
     await expect(findPlugin(dirs, { name: 'broken' }, opts)).rejects.toMatchObject({
       code: 'MANIFEST_PLUGIN_NOT_FOUND',

@@ -77,7 +77,10 @@ export async function openCachedSource(opts: CachedLoadOptions): Promise<CachedS
       return Promise.all(entries.map((e) => loadOne(e.dir, 'stat' in e ? e.stat : undefined)));
     },
     async canonicalType(name) {
-      if (registryPromise === undefined && index.types !== undefined) return index.types[name] ?? name;
+      const { types } = index;
+      if (registryPromise === undefined && types !== undefined) {
+        return (Object.hasOwn(types, name) ? types[name] : undefined) ?? name;
+      }
       return (await registry()).type(name)?.type ?? name;
     },
     async flush() {
@@ -109,12 +112,11 @@ function isRacy(stat: BigIntStats): boolean {
 }
 
 function typeMap(registry: PluginRegistry): Record<string, string> {
-  const out: Record<string, string> = {};
+  const pairs: [string, string][] = [];
   for (const name of registry.typeNames()) {
     const def = registry.type(name);
     if (def === undefined) continue;
-    out[def.type] = def.type;
-    for (const alias of def.aliases ?? []) out[alias] = def.type;
+    pairs.push([def.type, def.type], ...(def.aliases ?? []).map((alias): [string, string] => [alias, def.type]));
   }
-  return out;
+  return Object.fromEntries(pairs);
 }
