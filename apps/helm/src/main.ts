@@ -2,7 +2,8 @@ import { errorJson, exitCodeFor, formatError } from './errors.js';
 import { parseFastPluginList } from './fast-path.js';
 
 export async function main(argv: string[]): Promise<void> {
-  const listFlags = parseFastPluginList(argv);
+  // HELM4_NO_FAST_PATH=1 sends everything through oclif (tests compare both paths).
+  const listFlags = process.env['HELM4_NO_FAST_PATH'] === '1' ? undefined : parseFastPluginList(argv);
   if (listFlags !== undefined) {
     try {
       const { printPluginList, runPluginList } = await import('./plugin-list.js');

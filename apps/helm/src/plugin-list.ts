@@ -1,4 +1,4 @@
-import { type PluginList, listPlugins } from '@helm4/distribution';
+import { listPlugins, type PluginList } from '@helm4/distribution';
 import { loadSettings } from '@helm4/settings';
 import { loadRegistry, registryFingerprint } from './registry.js';
 import { renderPluginTable, renderQuarantineWarnings } from './render/plugin-list.js';

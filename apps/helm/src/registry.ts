@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PluginRegistry } from '@helm4/manifest';
 
@@ -14,21 +15,30 @@ const PACKAGES = [
 
 let fingerprint: string | undefined;
 
+/** `<name>@<version>`, plus the time of the last `tsc -b` of the package when it is a workspace build. */
+function packageIdentity(name: string): string {
+  try {
+    const entry = fileURLToPath(import.meta.resolve(name));
+    const root = path.dirname(path.dirname(entry)); // <root>/dist/index.js or <root>/src/index.ts
+    const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    let built = '';
+    try {
+      built = String(statSync(path.join(root, 'tsconfig.tsbuildinfo')).mtimeMs);
+    } catch {
+      // A published package: its version identifies it.
+    }
+    return `${name}@${version}:${built}`;
+  } catch {
+    return `${name}@?`;
+  }
+}
+
 /**
- * Identifies the code that decodes plugin.yaml, without importing it: the plugin index cache is reused only
- * while these packages are unchanged (their entry files' mtimes), so a rebuilt or upgraded helm re-parses.
+ * Identifies the code that decodes plugin.yaml without importing it: the plugin index cache is reused only
+ * while these packages are unchanged, so an upgraded or rebuilt helm re-parses every plugin.yaml.
  */
 export function registryFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const parts = PACKAGES.map((name) => {
-    try {
-      const file = fileURLToPath(import.meta.resolve(name));
-      return `${name}@${statSync(file).mtimeMs}`;
-    } catch {
-      return `${name}@?`;
-    }
-  });
-  fingerprint = `helm4-registry-1|${parts.join(',')}`;
+  fingerprint ??= `helm4-registry-1|${PACKAGES.map(packageIdentity).join(',')}`;
   return fingerprint;
 }
 

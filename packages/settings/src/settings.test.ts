@@ -80,6 +80,7 @@ describe('loadSettings', () => {
       HELM_PLUGINS: '/d/plugins',
     });
     expect(env['KUBECONFIG']).toBeUndefined();
-    expect(helmEnvVars(loadSettings({ KUBECONFIG: '/k' }, {}, linux), 'h')['KUBECONFIG']).toBe('/k');
+    expect(helmEnvVars(loadSettings({ KUBECONFIG: '/k' }, {}, linux), 'h')['KUBECONFIG']).toBeUndefined();
+    expect(helmEnvVars(loadSettings({}, { kubeConfig: '/flag' }, linux), 'h')['KUBECONFIG']).toBe('/flag');
   });
 });

@@ -20,7 +20,7 @@ export interface HelmSettings extends HelmHomes {
   kubeCaFile: string;
   kubeInsecureSkipTLSVerify: boolean;
   kubeTLSServerName: string;
-  /** Only set when given by flag or the KUBECONFIG env var. */
+  /** Only set by the --kubeconfig flag (client-go reads the KUBECONFIG env var itself; Helm does not copy it). */
   kubeConfig: string | undefined;
   maxHistory: number;
   burstLimit: number;
@@ -98,7 +98,7 @@ export function loadSettings(
     kubeCaFile: or('HELM_KUBECAFILE', ''),
     kubeInsecureSkipTLSVerify: envBool(env['HELM_KUBEINSECURE_SKIP_TLS_VERIFY'], false),
     kubeTLSServerName: or('HELM_KUBETLS_SERVER_NAME', ''),
-    kubeConfig: env['KUBECONFIG'] || undefined,
+    kubeConfig: undefined,
     maxHistory: envInt(env['HELM_MAX_HISTORY'], 10),
     burstLimit: envInt(env['HELM_BURST_LIMIT'], 100),
     qps: envFloat(env['HELM_QPS'], 0),

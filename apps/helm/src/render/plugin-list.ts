@@ -24,7 +24,9 @@ export function renderPluginTable(list: PluginList): string {
 export function renderQuarantineWarnings(list: PluginList): string {
   return list.quarantined
     .map((q) => {
-      const reasons = q.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} [${i.code}]`);
+      const reasons = q.issues.map(
+        (i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} [${i.code}]`,
+      );
       return `WARNING: plugin at "${q.dir}" not loaded: ${reasons.join('; ')}\n`;
     })
     .join('');

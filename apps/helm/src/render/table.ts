@@ -5,6 +5,8 @@
 export function renderTable(rows: readonly (readonly string[])[]): string {
   const width = (s: string) => [...s].length;
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, width(cell));
+  }
   return `${rows.map((row) => row.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - width(cell))).join('\t')).join('\n')}\n`;
 }

@@ -29,7 +29,11 @@ const exists = (p: string) =>
  * Helm's GetPluginSigningInfo: looks at `<data>/plugins/<name>` (not HELM_PLUGINS) and at the tarball and
  * `.prov` kept there at install time. Like Helm, the signature itself is not checked against a keyring here.
  */
-export async function provenanceStatus(dataPluginsDir: string, name: string, version: string): Promise<ProvenanceStatus> {
+export async function provenanceStatus(
+  dataPluginsDir: string,
+  name: string,
+  version: string,
+): Promise<ProvenanceStatus> {
   const pluginDir = path.join(dataPluginsDir, name);
   const info = await lstat(pluginDir).catch(() => undefined);
   if (info === undefined) return 'unknown';
