@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync, lstatSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clearsignedText, provenanceFiles } from './clearsign.js';
 
@@ -19,12 +19,6 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const exists = (p: string) =>
-  stat(p).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * Helm's GetPluginSigningInfo: looks at `<data>/plugins/<name>` (not HELM_PLUGINS) and at the tarball and
  * `.prov` kept there at install time. Like Helm, the signature itself is not checked against a keyring here.
@@ -35,12 +29,13 @@ export async function provenanceStatus(
   version: string,
 ): Promise<ProvenanceStatus> {
   const pluginDir = path.join(dataPluginsDir, name);
-  const info = await lstat(pluginDir).catch(() => undefined);
+  // Synchronous stats: `plugin list` does this for every plugin, and the thread pool round trip dominates.
+  const info = lstatSync(pluginDir, { throwIfNoEntry: false });
   if (info === undefined) return 'unknown';
   if (info.isSymbolicLink()) return 'local dev';
   const tarball = path.join(dataPluginsDir, `${name}-${version}.tgz`);
   const prov = `${tarball}.prov`;
-  if (!(await exists(tarball)) || !(await exists(prov))) return 'unsigned';
+  if (!existsSync(tarball) || !existsSync(prov)) return 'unsigned';
   const text = clearsignedText(await readFile(prov, 'utf8').catch(() => ''));
   if (text === undefined) return 'invalid provenance';
   const expected = `sha256:${await sha256File(tarball)}`;

@@ -1,5 +1,4 @@
-import type { BigIntStats } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { type BigIntStats, lstatSync, readdirSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 
 export const MANIFEST_FILE = 'plugin.yaml';
@@ -15,25 +14,26 @@ export async function listPluginDirs(baseDir: string): Promise<PluginDirEntry[]>
   const base = resolve(baseDir);
   let names: string[];
   try {
-    const dirents = await readdir(base, { withFileTypes: true });
+    // Synchronous on purpose: hundreds of tiny stats are several times faster than through the thread pool.
+    const dirents = readdirSync(base, { withFileTypes: true });
     names = dirents.filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name);
   } catch {
     return [];
   }
   names.sort(compareBytes);
-  const entries = await Promise.all(names.map((name) => statManifest(childPath(base, name))));
+  const entries = names.map((name) => statManifest(childPath(base, name)));
   return entries.filter((e): e is PluginDirEntry => e !== undefined);
 }
 
-async function statManifest(dir: string): Promise<PluginDirEntry | undefined> {
+function statManifest(dir: string): PluginDirEntry | undefined {
   const file = childPath(dir, MANIFEST_FILE);
   try {
-    return { dir, stat: await stat(file, { bigint: true }) };
+    return { dir, stat: statSync(file, { bigint: true }) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') return { dir, error };
     // Glob still matches a dangling `plugin.yaml` symlink; reading it then fails.
-    return (await lstat(file).catch(() => undefined)) === undefined ? undefined : { dir, error };
+    return lstatSync(file, { throwIfNoEntry: false }) === undefined ? undefined : { dir, error };
   }
 }
 
