@@ -1,0 +1,1 @@
+export type { HookEvent, HookOptions, InvokeInput, InvokeOutput, PluginInstance, Runtime } from './runtime.js';
