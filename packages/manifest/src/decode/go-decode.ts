@@ -19,18 +19,24 @@ const nullToZero =
   (v: unknown) =>
     v === null || v === undefined ? zero() : v;
 
-export function goString() {
-  return z.preprocess(
+/** Decoders without options are shared instances: building a zod schema costs far more than using one. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+export const goString = once(() =>
+  z.preprocess(
     nullToZero(() => ''),
     z.string({ error: (iss) => `cannot unmarshal ${kindOf(iss.input)} into string` }),
-  );
-}
+  ),
+);
 
 const TRUE = new Set(['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
 const FALSE = new Set(['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
-export function goBool() {
-  return z.preprocess(
+export const goBool = once(() =>
+  z.preprocess(
     (v) => {
       if (v === null || v === undefined) return false;
       if (typeof v === 'string' && TRUE.has(v)) return true;
@@ -38,8 +44,8 @@ export function goBool() {
       return v;
     },
     z.boolean({ error: (iss) => `cannot unmarshal ${kindOf(iss.input)} into bool` }),
-  );
-}
+  ),
+);
 
 function parseGoInt(text: string): number | undefined {
   const t = text.replace(/_/g, '');
@@ -79,9 +85,7 @@ export function goList<T extends z.ZodType>(item: T) {
   );
 }
 
-export function goStringMap() {
-  return goMap(goString());
-}
+export const goStringMap = once(() => goMap(goString()));
 
 /** A Go `map[string]T`. (A `__proto__` key is dropped rather than allowed to touch the prototype.) */
 export function goMap<T extends z.ZodType>(value: T) {

@@ -3,9 +3,12 @@ import type { PlatformCommand } from '../subprocess-types.js';
 import { goList, goString, goStruct } from './go-decode.js';
 
 /** Decodes one `{os, arch, command, args}` entry like yaml.v3 (unknown keys ignored). */
+let schema: z.ZodType<PlatformCommand, unknown> | undefined;
+
 export function goPlatformCommand(): z.ZodType<PlatformCommand, unknown> {
-  return goStruct(
+  schema ??= goStruct(
     { os: goString(), arch: goString(), command: goString(), args: goList(goString()) },
     { strict: false },
   );
+  return schema;
 }

@@ -10,24 +10,33 @@ import { sanitizeString } from './sanitize.js';
 
 const TYPE_NAME = 'plugin.MetadataLegacy';
 
-const downloaderSchema = () => goStruct({ protocols: goList(goString()), command: goString() }, { strict: false });
+let fieldSchemas: ReturnType<typeof buildFieldSchemas> | undefined;
+function buildFieldSchemas() {
+  const platformCommands = goList(goPlatformCommand());
+  return {
+    platformCommands,
+    platformHooks: goMap(platformCommands),
+    downloaders: goList(goStruct({ protocols: goList(goString()), command: goString() }, { strict: false })),
+  };
+}
 
 /** A Helm 3 plugin.yaml (no apiVersion): decoded non-strictly, validated, then converted to the v1 form. */
 export function parseLegacy(map: RawMap, registry: PluginRegistry): ParseManifestResult {
   const issues: ManifestIssue[] = [];
   const partial: ManifestPartial = { apiVersion: 'legacy' };
   const field = <T>(key: string, schema: z.ZodType<T, unknown>) => decodeField(map, key, schema, TYPE_NAME, issues);
+  fieldSchemas ??= buildFieldSchemas();
 
   const name = field('name', goString());
   const version = field('version', goString());
   const usage = field('usage', goString());
   const description = field('description', goString());
-  const platformCommand = field('platformCommand', goList(goPlatformCommand()));
+  const platformCommand = field('platformCommand', fieldSchemas.platformCommands);
   const command = field('command', goString());
   const ignoreFlags = field('ignoreFlags', goBool());
-  const platformHooks = field('platformHooks', goMap(goList(goPlatformCommand())));
+  const platformHooks = field('platformHooks', fieldSchemas.platformHooks);
   const hooks = field('hooks', goStringMap());
-  const downloaders: LegacyDownloader[] | undefined = field('downloaders', goList(downloaderSchema()));
+  const downloaders: LegacyDownloader[] | undefined = field('downloaders', fieldSchemas.downloaders);
 
   if (name !== undefined) {
     if (name !== '') partial.name = name;

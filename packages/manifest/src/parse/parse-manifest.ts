@@ -1,4 +1,8 @@
 import { decodeWith, goString, goStruct } from '../decode/go-decode.js';
+
+let anyStructSchema: ReturnType<typeof goStruct> | undefined;
+const anyStruct = () => (anyStructSchema ??= goStruct({}, { strict: false }));
+
 import { parseRawYaml } from '../decode/yaml-raw.js';
 import type { PluginRegistry } from '../registry.js';
 import type { ManifestPartial, ParseManifestResult } from '../types.js';
@@ -18,7 +22,7 @@ export function parseManifest(text: string, registry: PluginRegistry): ParseMani
   const root = value ?? {};
   if (!isRawMap(root)) {
     const codes = { invalid: 'MANIFEST_INVALID_FIELD', typeName: 'plugin.Metadata' };
-    return { issues: decodeWith(goStruct({}, { strict: false }), root, [], codes).issues, partial: {} };
+    return { issues: decodeWith(anyStruct(), root, [], codes).issues, partial: {} };
   }
   // Helm's peekAPIVersion: only `apiVersion` of the first document decides the format.
   const apiVersion = decodeWith(goString(), rawField(root, 'apiVersion'), ['apiVersion'], {
