@@ -35,7 +35,8 @@ describe('clearsignedText', () => {
 
 describe('provenanceFiles', () => {
   it('reads the files map after the document end marker, quoted names included', () => {
-    const text = 'name: x\nfiles: ignored\n...\nfiles:\n  x-1.0.0.tgz: sha256:ab12\n  "y 2.tgz": "sha256:cd34"\nother: 1\n';
+    const text =
+      'name: x\nfiles: ignored\n...\nfiles:\n  x-1.0.0.tgz: sha256:ab12\n  "y 2.tgz": "sha256:cd34"\nother: 1\n';
     expect([...provenanceFiles(text)]).toEqual([
       ['x-1.0.0.tgz', 'sha256:ab12'],
       ['y 2.tgz', 'sha256:cd34'],
