@@ -1,36 +1,17 @@
-import { type ConfigParseResult, decodeWith, goList, goString, goStruct } from '@helm4/manifest';
+import {
+  type ConfigParseResult,
+  decodeWith,
+  goList,
+  goString,
+  goStruct,
+  type PlatformCommand,
+  type SubprocessProtocolCommand,
+  type SubprocessRuntimeConfig,
+} from '@helm4/manifest';
 import { z } from 'zod';
 
-/** Helm's PlatformCommand (`os`, `arch`: Go GOOS/GOARCH names, empty = any; `command` is split on spaces). */
-export type PlatformCommand = {
-  os: string;
-  arch: string;
-  command: string;
-  args: string[];
-};
-
-/** A getter's command for some protocols (Helm's SubprocessProtocolCommand). */
-export type SubprocessProtocolCommand = {
-  protocols: string[];
-  platformCommand: PlatformCommand[];
-};
-
-/**
- * The normalised `runtimeConfig` of the `subprocess` runtime (Helm's RuntimeConfigSubprocess). Type aliases,
- * not interfaces, so a value is assignable to PluginMetadata's `Record<string, unknown>`.
- */
-export type SubprocessRuntimeConfig = {
-  platformCommand: PlatformCommand[];
-  /** Event (`install`, `update`, `delete`) → candidate commands. */
-  platformHooks: Record<string, PlatformCommand[]>;
-  /** Getter plugins only. */
-  protocolCommands: SubprocessProtocolCommand[];
-  /**
-   * Expand `$VARS` in hook args. Private in Go, so never read from YAML: always false when decoded here;
-   * the manifest package sets it for legacy `platformHooks`.
-   */
-  expandHookArgs: boolean;
-};
+// The types are the manifest package's (it builds them directly for legacy plugin.yaml files).
+export type { PlatformCommand, SubprocessProtocolCommand, SubprocessRuntimeConfig };
 
 function kindOf(v: unknown): string {
   if (Array.isArray(v)) return '!!seq';

@@ -1,0 +1,61 @@
+/* Test helpers: a registry for loading plugin.yaml files, fixture paths and scratch directories. */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type ConfigParseResult,
+  createRegistry,
+  type LoadedPlugin,
+  loadPluginDir,
+  type PluginRegistry,
+  type PluginTypeDefinition,
+} from '@helm4/manifest';
+import { afterEach } from 'vitest';
+import { subprocessRuntime } from '../src/definition.js';
+
+/*
+ * The plugin-type packages are not dependencies of this runtime, so the types here take any config map: the
+ * runtime reads only the runtimeConfig, which the real subprocess definition decodes.
+ */
+const anyConfig = (type: string): PluginTypeDefinition => ({
+  type,
+  parseConfig(raw: unknown): ConfigParseResult {
+    return { value: raw !== null && typeof raw === 'object' ? { ...raw } : {}, issues: [] };
+  },
+});
+
+export const registry: PluginRegistry = createRegistry({
+  types: ['cli/v1', 'getter/v1', 'postrenderer/v1', 'test/v1'].map(anyConfig),
+  runtimes: [subprocessRuntime],
+});
+
+export const load = (dir: string): Promise<LoadedPlugin> => loadPluginDir(dir, { registry });
+
+/** The repository root (this file is <repo>/packages/legacy-runtime/test/support.ts). */
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A path in Helm's read-only fixtures (`../shared/fixtures/helm` beside the repository). */
+export const helmFixture = (path: string): string => join(repo, '..', 'shared', 'fixtures', 'helm', path);
+
+/** A fixture plugin of this package (test/fixtures/<path>). */
+export const ownFixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+
+const scratch: string[] = [];
+afterEach(() => {
+  for (const path of scratch.splice(0)) rmSync(path, { recursive: true, force: true });
+});
+
+/** A scratch directory, removed after the current test. */
+export function tempDir(prefix = 'helm4-subprocess-'): string {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(path);
+  return path;
+}
+
+/** Copies a fixture directory into a scratch directory (Helm's fixtures are read-only). */
+export function copyFixture(source: string, name: string): string {
+  const target = join(tempDir(), name);
+  cpSync(source, target, { recursive: true });
+  return target;
+}
