@@ -122,7 +122,7 @@ describe('helm plugin list matches real Helm 4', () => {
     install(pack('p-invalid', true), ...pub);
     install(pack('p-unsigned', false), '--verify=false');
     install(makePlugin('p-localdev'));
-    const dataPlugins = path.join(env.HELM_DATA_HOME, 'plugins');
+    const dataPlugins = path.join(home.root, 'data', 'plugins');
     appendFileSync(path.join(dataPlugins, 'p-mismatched-1.0.0.tgz'), 'tampered');
     writeFileSync(path.join(dataPlugins, 'p-invalid-1.0.0.tgz.prov'), 'not a clearsigned message\n');
     // A plugin outside DataPath/plugins: Helm cannot find its install record.
