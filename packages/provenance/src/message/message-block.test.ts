@@ -2,19 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLUGDIR_METADATA } from '../../test/fixtures/plugdir-metadata.js';
+import { STRESS_METADATA } from '../../test/fixtures/stress-metadata.js';
 import { HELM_PROVS, testdata } from '../../test/support.js';
 import { provenanceMessage } from '../sign/sign-provenance.js';
 import { decodeClearsigned } from './clearsign.js';
 import { buildMessageBlock, marshalPluginMetadata, parseMessageBlock } from './message-block.js';
 
 describe('provenanceMessage', () => {
-  it.each(Object.entries(PLUGDIR_METADATA))('is byte-identical to what Helm v4.1.4 signed for %s', (name, metadata) => {
-    const helm = decodeClearsigned(readFileSync(join(HELM_PROVS, `${name}.prov`), 'utf8'));
-    expect(helm).toBeDefined();
-    const sum = parseMessageBlock(helm!.plaintext).files[name]!;
-    // go-crypto's Plaintext has one more line break: the one before -----BEGIN PGP SIGNATURE-----.
-    expect(`${provenanceMessage(metadata, { [name]: sum })}\n`).toBe(helm!.plaintext);
-  });
+  it.each(Object.entries({ ...PLUGDIR_METADATA, ...STRESS_METADATA }))(
+    'is byte-identical to what Helm v4.1.4 signed for %s',
+    (name, metadata) => {
+      const helm = decodeClearsigned(readFileSync(join(HELM_PROVS, `${name}.prov`), 'utf8'));
+      expect(helm).toBeDefined();
+      const sum = parseMessageBlock(helm!.plaintext).files[name]!;
+      // go-crypto's Plaintext has one more line break: the one before -----BEGIN PGP SIGNATURE-----.
+      expect(`${provenanceMessage(metadata, { [name]: sum })}\n`).toBe(helm!.plaintext);
+    },
+  );
 
   it('writes files after the document-end marker, like Helm', () => {
     expect(buildMessageBlock('Name: x\n', { 'x-1.0.0.tgz': 'sha256:00' })).toBe(

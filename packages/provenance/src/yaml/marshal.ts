@@ -21,8 +21,22 @@ function scalar(value: string, style: 'plain' | 'double' | 'literal'): YamlEvent
   return { type: 'scalar', value: encoder.encode(value), style };
 }
 
+/**
+ * What go-yaml v2 reads back from the double-quoted string encoding/json wrote: everything as it was, except a
+ * raw NEL (U+0085, which encoding/json does not escape). YAML counts NEL as a line break, and line breaks in
+ * flow scalars fold: one break (with the spaces around it) becomes a space, n breaks become n-1 newlines.
+ */
+export function afterJsonRoundTrip(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/ *\u0085[ \u0085]*/g, (run) => {
+    const breaks = run.split('\u0085').length - 1;
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
+}
+
 /** encoder.stringv: literal when multi-line, plain when it reads back as a string, else double-quoted. */
-function stringEvent(s: string): YamlEvent {
+function stringEvent(raw: string): YamlEvent {
+  const s = afterJsonRoundTrip(raw);
   if (s.includes('\n')) return scalar(s, 'literal');
   return scalar(s, canUsePlain(s) ? 'plain' : 'double');
 }
