@@ -1,7 +1,7 @@
 /* Test helpers: a registry for loading plugin.yaml files, fixture paths and scratch directories. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ConfigParseResult,
@@ -59,3 +59,22 @@ export function copyFixture(source: string, name: string): string {
   cpSync(source, target, { recursive: true });
   return target;
 }
+
+/**
+ * Writes a plugin directory in a scratch directory: plugin.yaml plus files; names ending in `.sh` are made
+ * executable. Returns the directory.
+ */
+export function writePlugin(name: string, yaml: string, files: Readonly<Record<string, string>> = {}): string {
+  const dir = join(tempDir(), name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'plugin.yaml'), yaml);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text, { mode: file.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+  return dir;
+}
+
+/** A v1 subprocess plugin.yaml with the given type and extra YAML. */
+export const v1Yaml = (name: string, type: string, extra: string): string =>
+  `apiVersion: v1\nname: ${name}\nversion: 0.1.0\ntype: ${type}\nruntime: subprocess\n${extra}`;
