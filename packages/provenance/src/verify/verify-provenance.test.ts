@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createMessage, enums, type PrivateKey, sign } from 'openpgp';
 import { describe, expect, it } from 'vitest';
 import { PLUGDIR_METADATA } from '../../test/fixtures/plugdir-metadata.js';
 import { STRESS_METADATA } from '../../test/fixtures/stress-metadata.js';
 import { HELM_PROVS, HELM_TEST_FINGERPRINT, HELM_TEST_UID, TESTCHARTS, tempDir, testdata } from '../../test/support.js';
 import { readKeyring } from '../keyring/keyring.js';
+import { decryptSigningKey } from '../keyring/passphrase.js';
 import { selectSigningKey } from '../keyring/select-key.js';
-import { signProvenance } from '../sign/sign-provenance.js';
+import { armorSignature, encodeClearsigned } from '../message/clearsign.js';
+import { provenanceMessage, signProvenance } from '../sign/sign-provenance.js';
 import { verifyProvenance } from './verify-provenance.js';
 
 const HASHTEST_SUM = 'sha256:c6841b3a895f1444a6738b5d04564a57e860ce42f8519c3be807fb6d9bee7888';
@@ -87,7 +90,53 @@ describe('verifyProvenance with Helm fixtures', () => {
   );
 });
 
+describe('verifyProvenance with several signatures', () => {
+  it('lets the first signature made by a keyring key decide, skipping unknown signers (go-crypto)', async () => {
+    const tarball = new TextEncoder().encode('tgz');
+    const message = provenanceMessage(PLUGDIR_METADATA['echo-v1-1.2.3.tgz']!, { 'echo-v1-1.2.3.tgz': tarball });
+    const helmKey = selectSigningKey(await readKeyring(testdata('helm-test-key.secret')), 'helm-test');
+    const passwordKey = await decryptSigningKey(
+      selectSigningKey(await readKeyring(testdata('helm-password-key.secret')), 'fake'),
+      'secret',
+    );
+    const packets = await sign({
+      message: await createMessage({ text: message }),
+      signingKeys: [passwordKey.key as PrivateKey, helmKey.key as PrivateKey],
+      detached: true,
+      format: 'binary',
+      config: { preferredHashAlgorithm: enums.hash.sha512 },
+    });
+    const prov = encodeClearsigned(message, 'SHA512', armorSignature(packets));
+    const result = await verifyProvenance({
+      provText: prov,
+      tarball,
+      filename: 'echo-v1-1.2.3.tgz',
+      keyring: testdata('helm-test-key.pub'),
+    });
+    expect(result.fingerprint).toBe(HELM_TEST_FINGERPRINT);
+  });
+});
+
 describe('verifyProvenance failures', () => {
+  it('rejects a well-signed text that is no message block: PROVENANCE_MESSAGE_BLOCK_INVALID', async () => {
+    const helmKey = selectSigningKey(await readKeyring(testdata('helm-test-key.secret')), 'helm-test');
+    const text = 'files:\n  a.tgz: sha256:00\n';
+    const packets = await sign({
+      message: await createMessage({ text }),
+      signingKeys: helmKey.key as PrivateKey,
+      detached: true,
+      format: 'binary',
+    });
+    await expect(
+      verifyProvenance({
+        provText: encodeClearsigned(text, 'SHA256', armorSignature(packets)),
+        tarball: new Uint8Array(),
+        filename: 'a.tgz',
+        keyring: testdata('helm-test-key.pub'),
+      }),
+    ).rejects.toMatchObject({ code: 'PROVENANCE_MESSAGE_BLOCK_INVALID' });
+  });
+
   it('rejects a signature by a key not in the keyring: PROVENANCE_SIGNATURE_INVALID', async () => {
     await expect(
       verifyProvenance({
