@@ -95,6 +95,19 @@ describe('parseMessageBlock', () => {
     expect(block.metadata).toContain('name: hashtest');
   });
 
+  it('reads canonical and non-canonical files parts alike', () => {
+    const sum = `sha256:${'ab'.repeat(32)}`;
+    const canonical = `m\n...\nfiles:\n  b-1.0.0+x.tgz: ${sum}\n  a.tgz: ${sum}\n\n`;
+    const other = `m\n...\n# a comment\nfiles:\n  b-1.0.0+x.tgz: '${sum}'\n  "a.tgz": ${sum}\n`;
+    expect(parseMessageBlock(canonical).files).toEqual({ 'b-1.0.0+x.tgz': sum, 'a.tgz': sum });
+    expect(parseMessageBlock(other).files).toEqual(parseMessageBlock(canonical).files);
+  });
+
+  it('leaves names go-yaml would not read as strings to the YAML parser', () => {
+    const sum = `sha256:${'ab'.repeat(32)}`;
+    expect(parseMessageBlock(`m\n...\nfiles:\n  y: ${sum}\n  007: ${sum}\n`).files).toEqual({ true: sum, 7: sum });
+  });
+
   it('ignores the metadata half, even when it is not YAML', () => {
     const block = parseMessageBlock('{{{ not: yaml\n...\nfiles:\n  a.tgz: sha256:1\n');
     expect(block.files).toEqual({ 'a.tgz': 'sha256:1' });
