@@ -125,6 +125,9 @@ export async function verifyProvenance(options: VerifyProvenanceOptions): Promis
   const signer = await checkSignature(block.signedText, signature, keyring);
 
   const { files } = parseMessageBlock(block.plaintext);
+  if (options.filename === undefined && typeof options.tarball !== 'string') {
+    throw new TypeError('verifyProvenance: a filename is required when the tarball is given as bytes');
+  }
   const filename = options.filename ?? basename(options.tarball as string);
   if (!Object.hasOwn(files, filename)) {
     throw provenanceError(
