@@ -1,6 +1,10 @@
 export type { GetterConfig } from './config.js';
 export { getterConfigSchema, parseGetterConfig } from './config.js';
 export { getterPluginType } from './definition.js';
+export type { FetchWithGettersOptions } from './host/fetch-with-getters.js';
+export { fetchWithGetters } from './host/fetch-with-getters.js';
+export type { BuiltinScheme, GetterProvider } from './host/providers.js';
+export { BUILTIN_SCHEMES, getterSchemes, providerFor } from './host/providers.js';
 export type { GetterInputMessage, GetterOptions, GetterOutputMessage } from './messages.js';
 export {
   defaultGetterOptions,
