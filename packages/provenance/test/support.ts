@@ -25,8 +25,6 @@ export const PASSWORD_KEY_FINGERPRINT = 'E18D0BE258CB62933597C3527A891631B10DA2B
 
 /** Real Helm v4.1.4 (scripts/fetch-real-helm.mjs), when present. */
 export const REAL_HELM = join(REPO_ROOT, '.tmp', 'real-helm', 'helm');
-export const hasRealHelm = existsSync(REAL_HELM);
-export const hasGpg = spawnSync('gpg', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** A fresh temporary directory, removed when the current test finishes. */
 export function tempDir(prefix = 'helm4-prov-'): string {

@@ -6,7 +6,6 @@ import { gpg, gpgHome } from '../../test/gpg.js';
 import {
   HELM_TEST_FINGERPRINT,
   HELM_TEST_UID,
-  hasGpg,
   PASSWORD_KEY_FINGERPRINT,
   tempDir,
   testdata,
@@ -108,7 +107,7 @@ describe('readKeyring', () => {
     expect((error as { hint?: string }).hint).toContain('gpg --export');
   });
 
-  describe.skipIf(!hasGpg)('with keyrings written by gpg', () => {
+  describe('with keyrings written by gpg', () => {
     it('reads a GnuPG 1 style pubring.gpg (with trust packets)', async () => {
       const home = gpgHome();
       writeFileSync(join(home, 'pubring.gpg'), '');
