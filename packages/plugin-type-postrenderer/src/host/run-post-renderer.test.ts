@@ -49,7 +49,7 @@ describe('runPostRenderer', () => {
     expect(await runPostRenderer(instance, manifests, args)).toBe(manifests.replace('FOOTEST', 'a b'));
     expect(inputs).toEqual([{ message: { manifests, extraArgs: ['a', 'b'] } }]);
     // A copy: the plugin cannot change the caller's array.
-    expect((inputs[0]?.message as { extraArgs: unknown }).extraArgs).not.toBe(args);
+    expect((inputs[0]?.message as { extraArgs: unknown } | undefined)?.extraArgs).not.toBe(args);
   });
 
   it('passes an abort signal through', async () => {
