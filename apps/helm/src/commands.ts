@@ -1,8 +1,16 @@
+import CompletionBash from './commands/completion/bash.js';
+import CompletionFish from './commands/completion/fish.js';
+import CompletionZsh from './commands/completion/zsh.js';
 import Env from './commands/env.js';
+import Help from './commands/help.js';
 import PluginList from './commands/plugin/list.js';
 
 /** oclif's explicit command strategy: every built-in command, by id. */
 export const COMMANDS = {
+  'completion:bash': CompletionBash,
+  'completion:fish': CompletionFish,
+  'completion:zsh': CompletionZsh,
   env: Env,
+  help: Help,
   'plugin:list': PluginList,
 };

@@ -1,5 +1,6 @@
 import { listPlugins, type PluginList } from '@helm4/distribution';
 import { loadSettings } from '@helm4/settings';
+import { discoverPluginCommands, pluginIndexFile } from './plugin-commands.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
 import { renderPluginTable, renderQuarantineWarnings } from './render/plugin-list.js';
 
@@ -8,13 +9,27 @@ export interface PluginListFlags {
   json?: boolean | undefined;
 }
 
-export function runPluginList(flags: PluginListFlags, env = process.env): Promise<PluginList> {
-  return listPlugins({
-    settings: loadSettings(env),
+/**
+ * `helm plugin list`: the distribution's list, where a cli/v1 plugin whose command name is taken (a built-in, or
+ * an earlier plugin) is moved to the quarantined ones with CLI_PLUGIN_NAME_CONFLICT.
+ */
+export async function runPluginList(flags: PluginListFlags, env = process.env): Promise<PluginList> {
+  const settings = loadSettings(env);
+  const list = await listPlugins({
+    settings,
     ...(flags.type ? { type: flags.type } : {}),
     registry: loadRegistry,
     registryFingerprint: registryFingerprint(),
+    cacheFile: pluginIndexFile(settings),
   });
+  if (!list.plugins.some((p) => p.type === 'cli/v1')) return list;
+  const { conflicts } = await discoverPluginCommands({ ...settings, noPlugins: false });
+  if (conflicts.length === 0) return list;
+  const conflicting = new Set(conflicts.map((q) => q.dir));
+  return {
+    plugins: list.plugins.filter((p) => !conflicting.has(p.dir)),
+    quarantined: [...list.quarantined, ...conflicts.filter((q) => list.plugins.some((p) => p.dir === q.dir))],
+  };
 }
 
 export function printPluginList(list: PluginList, flags: PluginListFlags): void {
