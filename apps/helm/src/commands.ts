@@ -4,6 +4,8 @@ import CompletionZsh from './commands/completion/zsh.js';
 import Env from './commands/env.js';
 import Help from './commands/help.js';
 import PluginList from './commands/plugin/list.js';
+import PostRender from './commands/post-render.js';
+import Pull from './commands/pull.js';
 
 /** oclif's explicit command strategy: every built-in command, by id. */
 export const COMMANDS = {
@@ -13,4 +15,6 @@ export const COMMANDS = {
   env: Env,
   help: Help,
   'plugin:list': PluginList,
+  'post-render': PostRender,
+  pull: Pull,
 };

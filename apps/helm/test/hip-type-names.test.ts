@@ -22,7 +22,7 @@ describe('HIP-0026 long plugin type names', () => {
         `apiVersion: v1\nname: ${name}\ntype: ${type}\nruntime: subprocess\nversion: 1.0.0\n${extra}`,
       );
     };
-    MAPPING.forEach(([long, , extra], i) => write(`hip-${i}`, long, extra));
+    for (const [i, [long, , extra]] of MAPPING.entries()) write(`hip-${i}`, long, extra);
     write('hip-unknown', 'render.plugins.helm.sh/v1', '');
     const r = runOurs(['plugin', 'list', '--json'], { ...home.env, HELM_PLUGINS: plugins });
     expect(r.status).toBe(0);

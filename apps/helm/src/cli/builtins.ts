@@ -35,8 +35,11 @@ export const HELM_BUILTIN_COMMANDS = [
 /** Aliases of Helm 4's built-in commands (`helm dep`, `helm ls`, …). */
 export const HELM_BUILTIN_ALIASES = ['dep', 'dependencies', 'ls', 'del', 'delete', 'un', 'inspect', 'hist', 'fetch'];
 
-/** Top-level commands and topics this helm implements (oclif); kept equal to the oclif manifest by a test. */
-export const OUR_COMMANDS = ['completion', 'env', 'help', 'plugin', 'post-render', 'pull'] as const;
+/**
+ * Top-level commands, topics and aliases this helm implements (oclif); kept equal to the oclif manifest by a
+ * test.
+ */
+export const OUR_COMMANDS = ['completion', 'env', 'fetch', 'help', 'plugin', 'post-render', 'pull'] as const;
 
 /** cobra's hidden completion commands, answered before oclif. */
 export const COMPLETE_COMMANDS = ['__complete', '__completeNoDesc'] as const;
