@@ -1,4 +1,11 @@
+export type { DistCode } from './codes.js';
+export { DIST_CODES } from './codes.js';
+export { packagePlugin, signPluginTarball, verifyPluginTarball } from './lazy.js';
 export type { ListPluginsOptions, PluginList, PluginListEntry, QuarantinedListEntry } from './list/list-plugins.js';
 export { listPlugins } from './list/list-plugins.js';
+export type { PackagePluginOptions, PackagePluginResult } from './package/package-plugin.js';
 export type { ProvenanceStatus } from './provenance-status/signing-info.js';
 export { provenanceStatus } from './provenance-status/signing-info.js';
+export type { SignedTarball, SignPluginOptions } from './sign/sign-tarball.js';
+export type { SigningKeyOptions } from './sign/signing-key.js';
+export type { VerificationReport, VerifyPluginOptions } from './verify/verify-tarball.js';

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const src = dirname(fileURLToPath(import.meta.url));
+const packages = join(src, '..', '..');
+/** Workspace packages whose own eager graph is followed (their entries resolve to sources under test). */
+const workspace: Record<string, string> = {
+  '@helm4/errors': join(packages, 'errors', 'src', 'index.ts'),
+  '@helm4/settings': join(packages, 'settings', 'src', 'index.ts'),
+  '@helm4/manifest/loader': join(packages, 'manifest', 'src', 'loader.ts'),
+};
+
+/** Static value imports of a module (type-only imports and `import()` are erased or lazy). */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const re = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\bfrom\s+)?['"]([^'"]+)['"]/gm;
+  return [...text.matchAll(re)].map((m) => m[1] ?? '');
+}
+
+function eagerGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of staticImports(file)) {
+      if (spec.startsWith('.')) visit(join(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else if (workspace[spec] !== undefined) visit(workspace[spec]);
+      else found.add(spec);
+    }
+  };
+  visit(entry);
+  return { files, packages: found };
+}
+
+it('importing @helm4/distribution loads no openpgp, tar, yaml or zod (plugin list start-up)', () => {
+  const { packages: eager, files } = eagerGraph(join(src, 'index.ts'));
+  expect([...eager].filter((p) => !p.startsWith('node:'))).toEqual([]);
+  const local = [...files].filter((f) => f.startsWith(src)).map((f) => f.slice(src.length + 1));
+  expect(local.filter((f) => /^(package|sign|verify|install|oci|http|git|tarball|update|uninstall)\//.test(f))).toEqual(
+    [],
+  );
+});
+
+it('the scan follows the eager graph (list and the lazy wrappers are in it)', () => {
+  const { files } = eagerGraph(join(src, 'index.ts'));
+  const local = [...files].filter((f) => f.startsWith(src)).map((f) => f.slice(src.length + 1));
+  expect(local).toEqual(expect.arrayContaining(['lazy.ts', 'list/list-plugins.ts', 'codes.ts']));
+  expect(readFileSync(join(src, 'tarball', 'read-tarball.ts'), 'utf8')).toContain("import('tar')");
+});

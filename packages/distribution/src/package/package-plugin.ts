@@ -1,0 +1,73 @@
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PluginRegistry } from '@helm4/manifest';
+import { distError } from '../codes.js';
+import { streamFileAtomic } from '../fs/atomic.js';
+import { type SignedTarball, signTarballWithKey } from '../sign/sign-tarball.js';
+import { loadSigningKey, type SigningKeyOptions } from '../sign/signing-key.js';
+import { createPluginTarball } from '../tarball/create-plugin-tarball.js';
+import { pluginTarballName } from '../tarball/plugin-file-name.js';
+import { loadPluginDirectory } from './load-plugin.js';
+
+export interface PackagePluginOptions {
+  /** The plugin directory. */
+  dir: string;
+  /** `-d/--destination`; default `.`. Created when missing. */
+  destination?: string;
+  /** `--sign` (default true): also write `<tarball>.prov`. */
+  sign?: boolean;
+  signing?: SigningKeyOptions;
+  registry: () => Promise<PluginRegistry>;
+}
+
+export interface PackagePluginResult {
+  name: string;
+  version: string;
+  /** `<destination>/<name>-<version>.tgz`, as Helm prints it (not resolved). */
+  tarball: string;
+  /** The `.prov` written, when signed. */
+  prov?: string;
+  signature?: SignedTarball;
+}
+
+/**
+ * `helm plugin package`: the directory must hold a valid plugin; with signing, the key is loaded and unlocked
+ * before anything is written. The tarball and the `.prov` are written to temporary names and renamed into
+ * place, so a failure leaves no partial file.
+ */
+export async function packagePlugin(options: PackagePluginOptions): Promise<PackagePluginResult> {
+  const { dir } = options;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(dir);
+  } catch (cause) {
+    throw distError('DIST_SOURCE_NOT_FOUND', `${dir}: no such directory`, { cause, details: { path: dir } });
+  }
+  if (!info.isDirectory()) {
+    throw distError('DIST_NOT_A_DIRECTORY', 'plugin package only supports directories, not tarballs', {
+      hint: 'to sign an existing tarball, use `helm plugin sign`',
+      details: { path: dir },
+    });
+  }
+  const registry = await options.registry();
+  const { metadata } = await loadPluginDirectory(dir, registry);
+  const destination = options.destination ?? '.';
+  const filename = pluginTarballName(metadata.name, metadata.version);
+  const sign = options.sign ?? true;
+  const key = sign ? await loadSigningKey(options.signing ?? {}) : undefined;
+
+  try {
+    await mkdir(destination, { recursive: true, mode: 0o755 });
+  } catch (cause) {
+    throw distError('DIST_WRITE_FAILED', `cannot create ${destination}`, { cause, details: { path: destination } });
+  }
+  const tarball = path.join(destination, filename);
+  await streamFileAtomic(tarball, (out) => createPluginTarball(dir, metadata.name, out));
+  const result: PackagePluginResult = { name: metadata.name, version: metadata.version, tarball };
+  if (key !== undefined) {
+    const signature = await signTarballWithKey(tarball, key, registry);
+    result.prov = signature.prov;
+    result.signature = signature;
+  }
+  return result;
+}
