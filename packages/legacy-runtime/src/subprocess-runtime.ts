@@ -7,7 +7,7 @@ import type { PluginContext } from './invoke/context.js';
 import { runGetter } from './invoke/getter.js';
 import { runHook } from './invoke/hooks.js';
 import { runPostRenderer } from './invoke/postrenderer.js';
-import { parseSubprocessRuntimeConfig } from './runtime-config.js';
+import { readRuntimeConfig } from './invoke/read-config.js';
 
 /** 256 MiB: the most stdout a post-renderer or getter may return. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
@@ -76,17 +76,14 @@ export function createSubprocessRuntime(options: SubprocessRuntimeOptions = {}):
 
 /**
  * The normalised runtimeConfig, re-checked: a LoadedPlugin may come from the plugin index cache or be built by
- * hand. `expandHookArgs` is private in Go and never decoded, so it is taken as set by the manifest package.
+ * hand. `expandHookArgs` is private in Go and never decoded from YAML; the manifest package sets it.
  */
 function runtimeConfigOf(plugin: LoadedPlugin): SubprocessRuntimeConfig {
-  const raw = plugin.metadata.runtimeConfig;
-  const { value, issues } = parseSubprocessRuntimeConfig(raw);
-  if (value === undefined) {
-    throw new Helm4Error(
-      'RUNTIME_INVALID_CONFIG',
-      `invalid runtimeConfig for plugin ${JSON.stringify(plugin.metadata.name)}: ${issues.map((i) => i.message).join('; ')}`,
-      { details: { plugin: plugin.metadata.name, issues } },
-    );
-  }
-  return { ...value, expandHookArgs: raw['expandHookArgs'] === true };
+  const read = readRuntimeConfig(plugin.metadata.runtimeConfig);
+  if ('value' in read) return read.value;
+  throw new Helm4Error(
+    'RUNTIME_INVALID_CONFIG',
+    `invalid runtimeConfig for plugin ${JSON.stringify(plugin.metadata.name)}: ${read.problems.join('; ')}`,
+    { details: { plugin: plugin.metadata.name, problems: read.problems } },
+  );
 }

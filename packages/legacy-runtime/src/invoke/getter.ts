@@ -6,7 +6,7 @@ import { prepareCommand } from '../command/prepare.js';
 import { buildEnv, pluginEnv } from '../process/env.js';
 import { runProcess } from '../process/run.js';
 import type { PluginContext } from './context.js';
-import { getterMessage, readMessage } from './messages.js';
+import { readGetterMessage } from './messages.js';
 
 /** Helm's getProtocolCommand: the first protocolCommands entry listing the protocol (exact match). */
 function protocolCommand(commands: readonly SubprocessProtocolCommand[], protocol: string) {
@@ -28,7 +28,7 @@ export function getterCommandPath(pluginDir: string, main: string): string {
  * stderr goes to the caller's stderr (the parent's by default).
  */
 export async function runGetter(plugin: PluginContext, input: InvokeInput): Promise<InvokeOutput> {
-  const { href, protocol, options } = readMessage(getterMessage, input.message, 'getter/v1', plugin.name);
+  const { href, protocol, options } = readGetterMessage(input.message, plugin.name);
   const command = protocolCommand(plugin.config.protocolCommands, protocol);
   if (command === undefined) {
     throw new Helm4Error('RUNTIME_NO_DOWNLOADER', `no downloader found for protocol ${JSON.stringify(protocol)}`, {
