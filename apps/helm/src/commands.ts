@@ -4,6 +4,9 @@ import CompletionZsh from './commands/completion/zsh.js';
 import Env from './commands/env.js';
 import Help from './commands/help.js';
 import PluginList from './commands/plugin/list.js';
+import PluginPackage from './commands/plugin/package.js';
+import PluginSign from './commands/plugin/sign.js';
+import PluginVerify from './commands/plugin/verify.js';
 import PostRender from './commands/post-render.js';
 import Pull from './commands/pull.js';
 
@@ -15,6 +18,9 @@ export const COMMANDS = {
   env: Env,
   help: Help,
   'plugin:list': PluginList,
+  'plugin:package': PluginPackage,
+  'plugin:sign': PluginSign,
+  'plugin:verify': PluginVerify,
   'post-render': PostRender,
   pull: Pull,
 };
