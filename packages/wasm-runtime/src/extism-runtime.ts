@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Helm4Error, wrapError } from '@helm4/errors';
+import type { LoadedPlugin } from '@helm4/manifest';
+import type { HookEvent, InvokeInput, InvokeOutput, PluginInstance, Runtime } from '@helm4/runtime';
+import { SHARED_CODES, WASM_CODES } from './codes.js';
+import { prepareModule } from './compile/compile-cache.js';
+import { parseAllowedHost } from './host/allowed-hosts.js';
+import { sharedWorkerPool, type WorkerPool } from './host/worker-pool.js';
+import {
+  type GuestLog,
+  type HostFunction,
+  invokeGuest,
+  type LogLevel,
+  type PluginCallContext,
+} from './invoke/invoke.js';
+import { type EffectiveLimits, effectiveLimits } from './limits.js';
+import { type ExtismRuntimeConfig, parseExtismRuntimeConfig } from './runtime-config.js';
+
+/** The Wasm file of an extism/v1 plugin (Helm's ExtismV1WasmBinaryFilename). */
+export const WASM_FILE = 'plugin.wasm';
+
+export interface ExtismRuntimeOptions {
+  /**
+   * Host functions (namespace `extism:host/user`, `(i64) -> i64` over Extism memory) a plugin may ask for in
+   * runtimeConfig.hostFunctions. Helm provides none, so by default any requested one fails at load.
+   */
+  hostFunctions?: Readonly<Record<string, HostFunction>>;
+  /** What a 0 (absent) limit in runtimeConfig means (DEFAULT_LIMITS otherwise). */
+  defaults?: Partial<EffectiveLimits>;
+  /** Allow WASI imports (Helm always does). */
+  wasi?: boolean;
+  /** Receives the guests' log lines (Extism log_*); without it they are dropped. */
+  onLog?: (log: GuestLog) => void;
+  /** The least level forwarded to onLog (`info` by default). */
+  logLevel?: LogLevel;
+  /** Where fileSystem.createTempDir dirs are made (os.tmpdir() by default). */
+  tempDir?: string;
+  /** The workers guests run in (a process-wide pool by default). */
+  pool?: WorkerPool;
+}
+
+/**
+ * The `extism/v1` runtime: `<plugin dir>/plugin.wasm` run through @extism/extism in supervised worker threads,
+ * a fresh instance per call and one compile per module per process, with limits that hold (docs/compat.md).
+ */
+export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime {
+  const hostFunctions = options.hostFunctions ?? {};
+  return {
+    name: 'extism/v1',
+    async createPlugin(plugin: LoadedPlugin): Promise<PluginInstance> {
+      const { metadata } = plugin;
+      if (metadata.runtime !== 'extism/v1') {
+        throw new Helm4Error(
+          SHARED_CODES.mismatch,
+          `plugin ${JSON.stringify(metadata.name)} uses runtime ${JSON.stringify(metadata.runtime)}, not "extism/v1"`,
+          { details: { plugin: metadata.name, runtime: metadata.runtime } },
+        );
+      }
+      const config = runtimeConfigOf(plugin);
+      const missing = config.hostFunctions.filter((name) => !Object.hasOwn(hostFunctions, name));
+      if (missing.length > 0) {
+        throw new Helm4Error(
+          WASM_CODES.hostFunctionNotFound,
+          `plugin ${JSON.stringify(metadata.name)} requested host function ${JSON.stringify(missing[0])}, which this host does not provide`,
+          { details: { plugin: metadata.name, hostFunctions: missing } },
+        );
+      }
+      const pool = options.pool ?? sharedWorkerPool();
+      pool.warm();
+      const limits = effectiveLimits(config, options.defaults);
+      const bytes = await readWasm(plugin);
+      const prepared = await prepareModule(bytes, {
+        plugin: metadata.name,
+        maxPages: limits.maxPages,
+        entryFuncName: config.entryFuncName,
+        wasi: options.wasi ?? true,
+        hostFunctions: new Set(config.hostFunctions),
+      });
+      const ctx: PluginCallContext = {
+        name: metadata.name,
+        type: metadata.type,
+        config,
+        limits,
+        prepared,
+        pool,
+        http: { rules: config.allowedHosts.map(parseAllowedHost), maxResponseBytes: limits.maxHttpResponseBytes },
+        hostFunctions: Object.fromEntries(config.hostFunctions.map((n) => [n, hostFunctions[n] as HostFunction])),
+        logLevel: options.logLevel ?? 'info',
+        onLog: options.onLog,
+        tempRoot: options.tempDir,
+      };
+      return {
+        dir: plugin.dir,
+        metadata,
+        invoke<I, O>(input: InvokeInput<I>): Promise<InvokeOutput<O>> {
+          return invokeGuest<O>(ctx, input);
+        },
+        // Helm runs no hooks for Wasm plugins.
+        invokeHook(_event: HookEvent): Promise<void> {
+          return Promise.resolve();
+        },
+      };
+    },
+  };
+}
+
+function runtimeConfigOf(plugin: LoadedPlugin): ExtismRuntimeConfig {
+  const { value, issues } = parseExtismRuntimeConfig(plugin.metadata.runtimeConfig);
+  if (value === undefined) {
+    throw new Helm4Error(
+      SHARED_CODES.invalidConfig,
+      `invalid runtimeConfig for plugin ${JSON.stringify(plugin.metadata.name)}: ${issues.map((i) => i.message).join('; ')}`,
+      { details: { plugin: plugin.metadata.name, issues } },
+    );
+  }
+  return value;
+}
+
+async function readWasm(plugin: LoadedPlugin): Promise<Uint8Array> {
+  const path = join(plugin.dir, WASM_FILE);
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw wrapError(
+      WASM_CODES.wasmMissing,
+      `wasm binary missing for extism/v1 plugin ${JSON.stringify(plugin.metadata.name)}: ${JSON.stringify(path)}`,
+      err,
+    );
+  }
+}

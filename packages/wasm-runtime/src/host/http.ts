@@ -1,0 +1,116 @@
+import type { GuestFailure, SyncReply } from '../worker/protocol.js';
+import { type HostRule, isHostAllowed } from './allowed-hosts.js';
+
+export interface HttpPolicy {
+  rules: readonly HostRule[];
+  /** Response bodies above this many bytes fail the call. */
+  maxResponseBytes: number;
+  /** Redirects followed (each hop checked against the rules). */
+  maxRedirects?: number;
+}
+
+export interface GuestHttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+const failed = (failure: GuestFailure): SyncReply => ({ ok: false, failure });
+
+/**
+ * The Extism `http_request` host function, run by the host for a guest: only http(s), only allowed hosts (every
+ * redirect hop too: Extism follows redirects without checking), the body read up to the limit.
+ */
+export async function guestHttpRequest(
+  req: GuestHttpRequest,
+  policy: HttpPolicy,
+  signal: AbortSignal,
+): Promise<SyncReply> {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    return failed({ kind: 'http-failed', message: `invalid URL ${JSON.stringify(req.url)}`, url: req.url });
+  }
+  let method = req.method;
+  let body = req.body;
+  const maxRedirects = policy.maxRedirects ?? 10;
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      return failed({ kind: 'http-failed', message: `unsupported URL scheme ${url.protocol}`, url: url.href });
+    }
+    if (!isHostAllowed(policy.rules, url)) {
+      return failed({
+        kind: 'http-denied',
+        message: `HTTP request to ${url.host} is not allowed (runtimeConfig.allowedHosts)`,
+        url: url.href,
+      });
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: req.headers,
+        redirect: 'manual',
+        signal,
+        ...(body === null ? {} : { body: Buffer.from(body) }),
+      });
+    } catch (err) {
+      const reason = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      return failed({ kind: 'http-failed', message: `HTTP ${method} ${url.href} failed: ${reason}`, url: url.href });
+    }
+    const location = response.headers.get('location');
+    if (REDIRECTS.has(response.status) && location !== null && hop < maxRedirects) {
+      await response.body?.cancel().catch(() => {});
+      url = new URL(location, url);
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = null;
+      }
+      continue;
+    }
+    return readBody(response, url, policy.maxResponseBytes);
+  }
+}
+
+async function readBody(response: Response, url: URL, limit: number): Promise<SyncReply> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    if (response.body !== null) {
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+          await response.body.cancel().catch(() => {});
+          return failed({
+            kind: 'http-too-large',
+            message: `the response from ${url.host} exceeds memory.maxHttpResponseBytes (${limit} bytes)`,
+            url: url.href,
+            limit,
+          });
+        }
+        chunks.push(chunk);
+      }
+    }
+  } catch (err) {
+    return failed({
+      kind: 'http-failed',
+      message: `reading the response from ${url.href} failed: ${err instanceof Error ? err.message : String(err)}`,
+      url: url.href,
+    });
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { ok: true, bytes, status: response.status, headers };
+}

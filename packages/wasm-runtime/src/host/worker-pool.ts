@@ -1,0 +1,209 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { CallMessage, GuestFailure, SyncReply, SyncRequest, WorkerMessage } from '../worker/protocol.js';
+
+const WORKER_URL = new URL('../worker/guest-worker.js', import.meta.url);
+
+/** What the host does while a call runs: output, logs and the requests the guest blocks on. */
+export interface CallHandlers {
+  onOutput(fd: 1 | 2, bytes: Uint8Array): void;
+  onLog(level: string, message: string): void;
+  onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply>;
+}
+
+export type CallResult =
+  | { ok: true; output: Uint8Array | null; rc: number; exited: boolean }
+  | { ok: false; failure: GuestFailure };
+
+/** Why the host stopped a call by terminating its worker. */
+export type StopReason =
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'aborted'; reason: unknown }
+  | { kind: 'crashed'; error: unknown };
+
+export class CallStopped extends Error {
+  constructor(readonly reason: StopReason) {
+    super(reason.kind === 'timeout' ? `timed out after ${reason.ms} ms` : reason.kind);
+    this.name = 'CallStopped';
+  }
+}
+
+export interface RunOptions {
+  /** Terminate the worker after this many ms (0: never). */
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+export type CallJob = Omit<CallMessage, 'type' | 'id' | 'module'>;
+
+interface ActiveCall {
+  onMessage(message: WorkerMessage): void;
+  onExit(error: unknown): void;
+}
+
+class GuestWorker {
+  readonly worker: Worker;
+  readonly flag: Int32Array;
+  readonly syncPort: MessagePort;
+  /** Modules (by cache key) this worker has received. */
+  readonly modules = new Set<string>();
+  current: ActiveCall | undefined;
+  dead = false;
+
+  constructor(onDead: (w: GuestWorker) => void) {
+    const flag = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    this.flag = new Int32Array(flag);
+    this.syncPort = port1;
+    this.worker = new Worker(WORKER_URL, {
+      workerData: { flag, syncPort: port2 },
+      transferList: [port2],
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      // The worker's own stdout/stderr are not the plugin's; keep them off the host's streams.
+      stdout: true,
+      stderr: true,
+      name: 'helm4 wasm guest',
+    });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.worker.on('message', (message: WorkerMessage) => this.current?.onMessage(message));
+    const die = (error: unknown) => {
+      if (this.dead) return;
+      this.dead = true;
+      this.syncPort.close();
+      onDead(this);
+      this.current?.onExit(error);
+    };
+    this.worker.on('error', die);
+    this.worker.on('exit', (code) => die(new Error(`the guest worker exited with code ${code}`)));
+  }
+
+  terminate(): void {
+    this.dead = true;
+    this.syncPort.close();
+    this.worker.terminate().catch(() => {});
+  }
+}
+
+/**
+ * Guest workers, reused across calls (one call at a time each). A call that times out, is aborted or whose
+ * worker dies ends with CallStopped and its worker is terminated, so a runaway guest can never hold the host.
+ * Idle workers are unref'd: they never keep the process alive.
+ */
+export class WorkerPool {
+  readonly #idle: GuestWorker[] = [];
+  readonly #maxIdle: number;
+  #seq = 0;
+
+  constructor(maxIdle = Math.max(1, Math.min(4, availableParallelism()))) {
+    this.#maxIdle = maxIdle;
+  }
+
+  /** Starts a worker ahead of the first call (its start-up then overlaps compiling). */
+  warm(): void {
+    if (this.#idle.length === 0) this.#release(this.#spawn());
+  }
+
+  /** Terminates the idle workers. */
+  close(): void {
+    for (const w of this.#idle.splice(0)) w.terminate();
+  }
+
+  #spawn(): GuestWorker {
+    return new GuestWorker((dead) => {
+      const i = this.#idle.indexOf(dead);
+      if (i !== -1) this.#idle.splice(i, 1);
+    });
+  }
+
+  #release(w: GuestWorker): void {
+    if (w.dead) return;
+    if (this.#idle.length >= this.#maxIdle) {
+      w.terminate();
+      return;
+    }
+    w.worker.unref();
+    this.#idle.push(w);
+  }
+
+  run(job: CallJob, module: WebAssembly.Module, handlers: CallHandlers, options: RunOptions): Promise<CallResult> {
+    if (options.signal?.aborted) {
+      return Promise.reject(new CallStopped({ kind: 'aborted', reason: options.signal.reason }));
+    }
+    const w = this.#idle.pop() ?? this.#spawn();
+    w.worker.ref();
+    const id = ++this.#seq;
+    const requests = new AbortController();
+    return new Promise<CallResult>((resolve, reject) => {
+      let finished = false;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        finished = true;
+        w.current = undefined;
+        if (timer !== undefined) clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        requests.abort();
+      };
+      const stop = (reason: StopReason) => {
+        if (finished) return;
+        finish();
+        w.terminate();
+        reject(new CallStopped(reason));
+      };
+      const onAbort = () => stop({ kind: 'aborted', reason: options.signal?.reason });
+      const answer = (reply: SyncReply) => {
+        if (finished) return;
+        const transfer = reply.ok && reply.bytes.buffer instanceof ArrayBuffer ? [reply.bytes.buffer] : [];
+        w.syncPort.postMessage(reply, transfer);
+        Atomics.store(w.flag, 0, 1);
+        Atomics.notify(w.flag, 0);
+      };
+      w.current = {
+        onExit: (error) => stop({ kind: 'crashed', error }),
+        onMessage: (message) => {
+          if (finished || message.type === 'ready' || message.id !== id) return;
+          switch (message.type) {
+            case 'out':
+              handlers.onOutput(message.fd, message.bytes);
+              return;
+            case 'log':
+              handlers.onLog(message.level, message.message);
+              return;
+            case 'request':
+              handlers
+                .onRequest(message.request, requests.signal)
+                .then(answer, (err: unknown) =>
+                  answer({ ok: false, failure: { kind: 'internal', message: String(err) } }),
+                );
+              return;
+            case 'done':
+              finish();
+              this.#release(w);
+              resolve({ ok: true, output: message.output, rc: message.rc, exited: message.exited === true });
+              return;
+            case 'failed':
+              finish();
+              this.#release(w);
+              resolve({ ok: false, failure: message.failure });
+              return;
+          }
+        },
+      };
+      if (options.timeoutMs > 0)
+        timer = setTimeout(() => stop({ kind: 'timeout', ms: options.timeoutMs }), options.timeoutMs);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const send = !w.modules.has(job.key);
+      w.modules.add(job.key);
+      const message: CallMessage = { ...job, type: 'call', id, ...(send ? { module } : {}) };
+      w.worker.postMessage(message);
+    });
+  }
+}
+
+let shared: WorkerPool | undefined;
+
+/** The process-wide pool every Extism runtime uses unless given its own. */
+export function sharedWorkerPool(): WorkerPool {
+  shared ??= new WorkerPool();
+  return shared;
+}

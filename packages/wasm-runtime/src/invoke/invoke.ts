@@ -1,0 +1,178 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { Helm4Error, wrapError } from '@helm4/errors';
+import type { InvokeInput, InvokeOutput } from '@helm4/runtime';
+import { SHARED_CODES, WASM_CODES } from '../codes.js';
+import type { PreparedModule } from '../compile/compile-cache.js';
+import { guestHttpRequest, type HttpPolicy } from '../host/http.js';
+import { readUpTo } from '../host/stdin.js';
+import { type CallHandlers, CallStopped, type WorkerPool } from '../host/worker-pool.js';
+import type { EffectiveLimits } from '../limits.js';
+import type { ExtismRuntimeConfig } from '../runtime-config.js';
+import type { CallMessage, SyncReply, SyncRequest } from '../worker/protocol.js';
+import { guestFailureError, stoppedError } from './failures.js';
+import { CODECS, decodeOutput, encodeInput } from './messages.js';
+
+/** A host function: bytes from the guest in, bytes (or a string, UTF-8) back. Runs on the host's thread. */
+export type HostFunction = (
+  input: Uint8Array,
+  context: { plugin: string },
+) => Uint8Array | string | Promise<Uint8Array | string>;
+
+export type LogLevel = CallMessage['logLevel'];
+
+/** A log line of a guest (Extism log_* functions), or of the Extism SDK about it. */
+export interface GuestLog {
+  plugin: string;
+  level: string;
+  message: string;
+}
+
+/** Everything a call of one plugin needs. */
+export interface PluginCallContext {
+  name: string;
+  type: string;
+  config: ExtismRuntimeConfig;
+  limits: EffectiveLimits;
+  prepared: PreparedModule;
+  pool: WorkerPool;
+  http: HttpPolicy;
+  hostFunctions: Readonly<Record<string, HostFunction>>;
+  logLevel: LogLevel;
+  onLog: ((log: GuestLog) => void) | undefined;
+  tempRoot: string | undefined;
+}
+
+/**
+ * One invocation, as Helm's RuntimeExtismV1.Invoke: a fresh instance, the type's JSON message in the Extism
+ * input, its JSON message from the output, a temp dir at /tmp when asked for. Never throws anything but
+ * Helm4Errors.
+ */
+export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput): Promise<InvokeOutput<O>> {
+  const codec = Object.hasOwn(CODECS, ctx.type) ? CODECS[ctx.type] : undefined;
+  if (codec === undefined) {
+    throw new Helm4Error(
+      SHARED_CODES.unsupportedType,
+      `unsupported extism/v1 plugin type ${JSON.stringify(ctx.type)}`,
+      {
+        details: { plugin: ctx.name, type: ctx.type },
+      },
+    );
+  }
+  const bytes = encodeInput(codec, input.message, ctx.type, ctx.name);
+  let tempDir: string | undefined;
+  if (ctx.config.fileSystem.createTempDir) {
+    try {
+      tempDir = await mkdtemp(join(ctx.tempRoot ?? tmpdir(), 'helm-plugin-'));
+    } catch (err) {
+      throw wrapError(WASM_CODES.tempDir, `creating the temp dir of plugin ${JSON.stringify(ctx.name)}`, err);
+    }
+  }
+  const writes = new StreamWrites();
+  try {
+    const result = await ctx.pool
+      .run(
+        {
+          key: ctx.prepared.key,
+          entry: '__helm_entry',
+          input: bytes,
+          config: ctx.config.config,
+          memory: {
+            maxPages: ctx.limits.maxPages,
+            maxHttpResponseBytes: ctx.limits.maxHttpResponseBytes,
+            maxVarBytes: ctx.limits.maxVarBytes,
+          },
+          wasi: ctx.prepared.wasi,
+          initialize: ctx.prepared.initialize,
+          growHook: ctx.prepared.growHook,
+          env: { ...(input.env ?? {}) },
+          preopens: tempDir === undefined ? {} : { '/tmp': tempDir },
+          stdin: input.stdin !== undefined,
+          hostFunctions: Object.keys(ctx.hostFunctions),
+          logLevel: ctx.onLog === undefined ? 'silent' : ctx.logLevel,
+        },
+        ctx.prepared.module,
+        handlers(ctx, input, writes),
+        { timeoutMs: ctx.limits.timeoutMs, signal: input.signal },
+      )
+      .catch((err: unknown) => {
+        throw err instanceof CallStopped ? stoppedError(err, ctx.name) : err;
+      });
+    await writes.flushed();
+    if (!result.ok) throw guestFailureError(result.failure, ctx.name, ctx.limits.maxPages);
+    if (result.rc !== 0) {
+      throw new Helm4Error(SHARED_CODES.exit, `plugin ${JSON.stringify(ctx.name)} returned ${result.rc}`, {
+        details: { plugin: ctx.name, exitCode: result.rc },
+      });
+    }
+    return { message: decodeOutput(codec, result.output, ctx.type, ctx.name, result.exited) as O };
+  } finally {
+    if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function handlers(ctx: PluginCallContext, input: InvokeInput, writes: StreamWrites): CallHandlers {
+  return {
+    onOutput(fd, bytes) {
+      const stream = fd === 1 ? input.stdout : input.stderr;
+      if (stream !== undefined) writes.write(stream, bytes);
+    },
+    onLog(level, message) {
+      ctx.onLog?.({ plugin: ctx.name, level, message });
+    },
+    onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply> {
+      switch (request.kind) {
+        case 'stdin':
+          return input.stdin === undefined
+            ? Promise.resolve({ ok: true, bytes: new Uint8Array(0) })
+            : readUpTo(input.stdin, request.max, signal).then((bytes) => ({ ok: true, bytes: copy(bytes) }));
+        case 'http':
+          return guestHttpRequest(request, ctx.http, signal);
+        case 'host':
+          return callHostFunction(ctx, request.name, request.input);
+      }
+    },
+  };
+}
+
+async function callHostFunction(ctx: PluginCallContext, name: string, input: Uint8Array): Promise<SyncReply> {
+  const fn = Object.hasOwn(ctx.hostFunctions, name) ? ctx.hostFunctions[name] : undefined;
+  try {
+    if (fn === undefined) throw new Error('not provided');
+    const out = await fn(input, { plugin: ctx.name });
+    return { ok: true, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : copy(out) };
+  } catch (err) {
+    return {
+      ok: false,
+      failure: { kind: 'host-function', name, message: err instanceof Error ? err.message : String(err) },
+    };
+  }
+}
+
+/** A copy in a buffer of its own (it is transferred to the worker). */
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+/** Writes to the plugin's stdout/stderr, remembering when the last one has been flushed. */
+class StreamWrites {
+  #pending: Promise<void>[] = [];
+
+  write(stream: Writable, bytes: Uint8Array): void {
+    this.#pending.push(
+      new Promise<void>((resolve) => {
+        try {
+          stream.write(bytes, () => resolve());
+        } catch {
+          resolve();
+        }
+      }),
+    );
+  }
+
+  async flushed(): Promise<void> {
+    await Promise.all(this.#pending);
+  }
+}

@@ -1,0 +1,286 @@
+// @ts-check
+/*
+ * A guest worker: runs one invocation at a time, each in a fresh Extism plugin instance created from a module
+ * compiled once by the host. The host supervises it (timeouts and aborts terminate the whole worker), so this
+ * code only has to run the guest and report what happened; every failure is posted, never thrown.
+ *
+ * Calls into the host (stdin, HTTP, host functions) block this thread: the request goes out on parentPort, the
+ * worker waits on a shared flag, and the host answers on a dedicated port read with receiveMessageOnPort.
+ */
+import { openSync } from 'node:fs';
+import { devNull } from 'node:os';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { kernelFastPaths } from './guest-kernel.js';
+import { ProcExit, wasiImports } from './guest-wasi.js';
+
+if (parentPort === null) throw new Error('guest-worker.js runs in a worker thread');
+const port = parentPort;
+
+// Without JSPI the SDK keeps our synchronous http_request; with it, it would swap in its own async one.
+Reflect.deleteProperty(WebAssembly, 'Suspending');
+Reflect.deleteProperty(WebAssembly, 'promising');
+
+const { default: createPlugin } = await import('@extism/extism');
+const { WASI } = await import('node:wasi');
+
+/** @typedef {import('./protocol.js').CallMessage} CallMessage */
+/** @typedef {import('./protocol.js').GuestFailure} GuestFailure */
+/** @typedef {import('./protocol.js').SyncRequest} SyncRequest */
+/** @typedef {import('./protocol.js').SyncReply} SyncReply */
+
+const flag = new Int32Array(/** @type {SharedArrayBuffer} */ (workerData.flag));
+/** @type {import('node:worker_threads').MessagePort} */
+const syncPort = workerData.syncPort;
+/** @type {Map<string, WebAssembly.Module>} */
+const modules = new Map();
+const nullFd = openSync(devNull, 'r+');
+
+const ENTRY = '__helm_entry';
+const PLUGIN_ERROR = 'Plugin-originated error: ';
+
+/** A host call failed (denied HTTP, failing host function): the guest stops, the call fails with `failure`. */
+class HostCallFailure extends Error {
+  /** @param {GuestFailure} failure */
+  constructor(failure) {
+    super('message' in failure ? failure.message : failure.kind);
+    this.failure = failure;
+  }
+}
+
+/**
+ * Blocks until the host answers.
+ * @param {number} id
+ * @param {SyncRequest} request
+ * @returns {SyncReply}
+ */
+function ask(id, request) {
+  Atomics.store(flag, 0, 0);
+  port.postMessage({ type: 'request', id, request });
+  Atomics.wait(flag, 0, 0);
+  const reply = receiveMessageOnPort(syncPort);
+  if (reply === undefined) throw new Error('the host did not answer');
+  return reply.message;
+}
+
+/**
+ * @param {GuestFailure} failure
+ * @returns {never}
+ */
+function failWith(failure) {
+  throw new HostCallFailure(failure);
+}
+
+/**
+ * @param {CallMessage} msg
+ * @param {{ hostMemoryExceeded: boolean }} state
+ */
+function logger(msg, state) {
+  const forward = msg.logLevel !== 'silent';
+  /** @param {string} level */
+  const log = (level) => (/** @type {unknown} */ message) => {
+    const text = String(message);
+    if (level === 'error' && text.startsWith('memory limit exceeded')) state.hostMemoryExceeded = true;
+    if (forward) port.postMessage({ type: 'log', id: msg.id, level, message: text });
+  };
+  return /** @type {Console} */ (
+    /** @type {unknown} */ ({
+      trace: log('trace'),
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      log: log('info'),
+    })
+  );
+}
+
+/**
+ * @typedef {{ read(addr: bigint): { json(): any, bytes(): Uint8Array } | null, store(value: Uint8Array | string): bigint }} Ctx
+ */
+
+/** @param {CallMessage} msg */
+function httpFunctions(msg) {
+  let status = 0;
+  /** @type {Record<string, string>} */
+  let headers = {};
+  return {
+    /** @param {Ctx} ctx @param {bigint} reqAddr @param {bigint} bodyAddr */
+    http_request: (ctx, reqAddr, bodyAddr) => {
+      status = 0;
+      headers = {};
+      const req = ctx.read(reqAddr);
+      if (req === null) return 0n;
+      /** @type {{ url?: unknown, method?: unknown, headers?: unknown, header?: unknown }} */
+      let parsed;
+      try {
+        parsed = req.json();
+      } catch {
+        return failWith({ kind: 'http-failed', message: 'the HTTP request is not JSON', url: '' });
+      }
+      const url = typeof parsed.url === 'string' ? parsed.url : '';
+      const method = typeof parsed.method === 'string' ? parsed.method.toUpperCase() : 'GET';
+      const rawHeaders = parsed.headers ?? parsed.header ?? {};
+      /** @type {Record<string, string>} */
+      const sent = {};
+      if (rawHeaders !== null && typeof rawHeaders === 'object') {
+        for (const [k, v] of Object.entries(rawHeaders)) sent[k] = String(v);
+      }
+      const body =
+        bodyAddr === 0n || method === 'GET' || method === 'HEAD' ? null : (ctx.read(bodyAddr)?.bytes().slice() ?? null);
+      const reply = ask(msg.id, { kind: 'http', url, method, headers: sent, body });
+      if (!reply.ok) return failWith(reply.failure);
+      status = reply.status ?? 0;
+      headers = reply.headers ?? {};
+      return ctx.store(reply.bytes);
+    },
+    http_status_code: () => status,
+    /** @param {Ctx} ctx */
+    http_headers: (ctx) => ctx.store(JSON.stringify(headers)),
+  };
+}
+
+/** @param {CallMessage} msg */
+function hostFunctions(msg) {
+  /** @type {Record<string, Function>} */
+  const fns = {};
+  for (const name of msg.hostFunctions) {
+    fns[name] = (/** @type {Ctx} */ ctx, /** @type {bigint} */ addr) => {
+      const input = addr === 0n ? new Uint8Array(0) : (ctx.read(addr)?.bytes().slice() ?? new Uint8Array(0));
+      const reply = ask(msg.id, { kind: 'host', name, input });
+      if (!reply.ok) return failWith(reply.failure);
+      return ctx.store(reply.bytes);
+    };
+  }
+  return fns;
+}
+
+/** @param {CallMessage} msg */
+async function run(msg) {
+  const state = { hostMemoryExceeded: false };
+  /** @param {GuestFailure} failure */
+  const fail = (failure) => port.postMessage({ type: 'failed', id: msg.id, failure });
+  if (msg.module !== undefined) modules.set(msg.key, msg.module);
+  const module = modules.get(msg.key);
+  if (module === undefined) return fail({ kind: 'internal', message: `module ${msg.key} was never sent` });
+
+  /** @type {WebAssembly.Memory | undefined} */
+  let memory;
+  /** @type {Record<string, Record<string, Function>>} */
+  const functions = { 'extism:host/env': { ...kernelFastPaths(msg.input), ...httpFunctions(msg) } };
+  /** @type {import('node:wasi').WASI | undefined} */
+  let wasi;
+  if (msg.wasi) {
+    wasi = new WASI({
+      version: 'preview1',
+      env: msg.env,
+      preopens: msg.preopens,
+      stdin: nullFd,
+      stdout: nullFd,
+      stderr: nullFd,
+      returnOnExit: true,
+    });
+    functions['helm:wasi'] = wasiImports(/** @type {any} */ (wasi), {
+      memory: () => {
+        if (memory === undefined) throw new Error('WASI used before the memory exists');
+        return memory;
+      },
+      write: (fd, bytes) =>
+        port.postMessage({ type: 'out', id: msg.id, fd, bytes }, [/** @type {ArrayBuffer} */ (bytes.buffer)]),
+      read: (max) => {
+        if (!msg.stdin) return new Uint8Array(0);
+        const reply = ask(msg.id, { kind: 'stdin', max });
+        return reply.ok ? reply.bytes : new Uint8Array(0);
+      },
+    });
+  }
+  if (msg.hostFunctions.length > 0) functions['extism:host/user'] = hostFunctions(msg);
+
+  /** @type {import('@extism/extism').Plugin} */
+  let plugin;
+  try {
+    plugin = await createPlugin(
+      { wasm: [{ module }] },
+      {
+        useWasi: false,
+        functions: /** @type {any} */ (functions),
+        logger: logger(msg, state),
+        logLevel: msg.logLevel,
+        config: msg.config,
+        memory: msg.memory,
+      },
+    );
+  } catch (err) {
+    return fail(failureOf(err, undefined, state, 'instantiate'));
+  }
+  /** @type {WebAssembly.Instance | undefined} */
+  let instance;
+  try {
+    instance = await plugin.getInstance();
+    const exported = instance.exports['memory'];
+    if (exported instanceof WebAssembly.Memory) memory = exported;
+    if (wasi !== undefined) {
+      if (memory === undefined) throw new Error('a WASI module must export its memory as "memory"');
+      wasi.initialize({ exports: { memory } });
+    }
+    if (msg.initialize) /** @type {Function} */ (instance.exports['__helm_initialize'])();
+    const output = await plugin.call(ENTRY, msg.input);
+    const rc = globalOf(instance, '__helm_rc');
+    const bytes = output === null ? null : output.bytes();
+    const transfer = bytes !== null && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+    port.postMessage({ type: 'done', id: msg.id, output: bytes, rc }, transfer);
+  } catch (err) {
+    if (err instanceof ProcExit && err.code === 0) {
+      port.postMessage({ type: 'done', id: msg.id, output: null, rc: 0, exited: true });
+    } else {
+      fail(failureOf(err, instance, state, 'trap'));
+    }
+  } finally {
+    await plugin.close().catch(() => {});
+  }
+}
+
+/**
+ * @param {WebAssembly.Instance | undefined} instance
+ * @param {string} name
+ */
+function globalOf(instance, name) {
+  const g = instance?.exports[name];
+  return g instanceof WebAssembly.Global ? Number(g.value) : 0;
+}
+
+/**
+ * @param {unknown} err
+ * @param {WebAssembly.Instance | undefined} instance
+ * @param {{ hostMemoryExceeded: boolean }} state
+ * @param {'instantiate' | 'trap'} fallback
+ * @returns {GuestFailure}
+ */
+function failureOf(err, instance, state, fallback) {
+  if (err instanceof HostCallFailure) return err.failure;
+  if (err instanceof ProcExit) return { kind: 'exit', code: err.code };
+  const message = err instanceof Error ? err.message : String(err);
+  if (message.startsWith(PLUGIN_ERROR)) {
+    return {
+      kind: 'plugin-error',
+      message: message.slice(PLUGIN_ERROR.length),
+      rc: globalOf(instance, '__helm_rc'),
+      growFailed: globalOf(instance, '__helm_grow_failed') === 1,
+    };
+  }
+  if (fallback === 'instantiate') return { kind: 'instantiate', message };
+  return {
+    kind: 'trap',
+    message,
+    growFailed: globalOf(instance, '__helm_grow_failed') === 1,
+    hostMemoryExceeded: state.hostMemoryExceeded,
+  };
+}
+
+port.on('message', (/** @type {CallMessage} */ msg) => {
+  if (msg.type === 'call') {
+    run(msg).catch((err) => {
+      port.postMessage({ type: 'failed', id: msg.id, failure: { kind: 'internal', message: String(err) } });
+    });
+  }
+});
+port.postMessage({ type: 'ready' });

@@ -1,0 +1,71 @@
+/*
+ * Messages between the host and a guest worker (src/worker/guest-worker.js). The worker is plain JavaScript so
+ * it runs from source and from dist alike; these types document the wire format for the host side.
+ */
+
+/** Limits handed to the Extism call context. */
+export interface CallMemory {
+  maxPages: number;
+  maxHttpResponseBytes: number;
+  maxVarBytes: number;
+}
+
+/** host → worker: run one invocation in a fresh instance. */
+export interface CallMessage {
+  type: 'call';
+  id: number;
+  /** Compile-cache key of the module. */
+  key: string;
+  /** Sent the first time this worker sees `key`. */
+  module?: WebAssembly.Module;
+  entry: string;
+  input: Uint8Array;
+  config: Record<string, string>;
+  memory: CallMemory;
+  /** The module imports WASI (served under `helm:wasi`). */
+  wasi: boolean;
+  /** The module exports `__helm_initialize`, to run once WASI is wired. */
+  initialize: boolean;
+  /** The module routes memory.grow through the hook that sets `__helm_grow_failed`. */
+  growHook: boolean;
+  env: Record<string, string>;
+  /** Guest path → host path. */
+  preopens: Record<string, string>;
+  /** Whether stdin is connected (reads go to the host); otherwise the guest sees end of input. */
+  stdin: boolean;
+  /** Host functions (extism:host/user) the host serves. */
+  hostFunctions: string[];
+  /** Forward guest log lines at or above this level. */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Requests the worker blocks on (Atomics.wait) until the host answers on the sync port. */
+export type SyncRequest =
+  | { kind: 'stdin'; max: number }
+  | { kind: 'http'; url: string; method: string; headers: Record<string, string>; body: Uint8Array | null }
+  | { kind: 'host'; name: string; input: Uint8Array };
+
+export type SyncReply =
+  | { ok: true; bytes: Uint8Array; status?: number; headers?: Record<string, string> }
+  | { ok: false; failure: GuestFailure };
+
+/** Why an invocation failed, as the worker saw it. */
+export type GuestFailure =
+  | { kind: 'plugin-error'; message: string; rc: number; growFailed: boolean }
+  | { kind: 'trap'; message: string; growFailed: boolean; hostMemoryExceeded: boolean }
+  | { kind: 'exit'; code: number }
+  | { kind: 'http-denied'; message: string; url: string }
+  | { kind: 'http-failed'; message: string; url: string }
+  | { kind: 'http-too-large'; message: string; url: string; limit: number }
+  | { kind: 'host-function'; message: string; name: string }
+  | { kind: 'instantiate'; message: string }
+  | { kind: 'internal'; message: string };
+
+/** worker → host. */
+export type WorkerMessage =
+  | { type: 'out'; id: number; fd: 1 | 2; bytes: Uint8Array }
+  | { type: 'log'; id: number; level: string; message: string }
+  | { type: 'request'; id: number; request: SyncRequest }
+  | { type: 'ready' }
+  | { type: 'done'; id: number; output: Uint8Array | null; rc: number; exited?: boolean }
+  | { type: 'failed'; id: number; failure: GuestFailure };
