@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,4 +45,36 @@ export function runReal(args: string[], env: Record<string, string>, input?: str
   }
   const r = spawnSync(realHelm, args, { env: baseEnv(env), encoding: 'utf8', input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Helm's own plugin fixtures (../shared/fixtures/helm). */
+export const helmFixtures = {
+  /** TestLoadCLIPlugins / completion plugins (args, echo, exitwith, fullenv, noversion, postrenderer-v1, shortenv). */
+  helmhome: path.join(sharedFixtures, 'pkg/cmd/testdata/helmhome/helm/plugins'),
+  /** `fullenv` again, in a path with spaces. */
+  space: path.join(sharedFixtures, 'pkg/cmd/testdata/helm home with space/helm/plugins'),
+  postrenderers: path.join(sharedFixtures, 'pkg/postrenderer/testdata/plugins'),
+  goldens: path.join(sharedFixtures, 'pkg/cmd/testdata/output'),
+};
+
+/** Real Helm's stderr without its slog WARN lines (Helm logs every plugin it cannot load on every run). */
+export function withoutHelmWarnings(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('level=WARN'))
+    .join('\n');
+}
+
+/** runOurs without blocking the event loop (for tests that serve HTTP from the test process). */
+export function runOursAsync(args: string[], env: Record<string, string>, input?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ourHelm, ...args], { env: baseEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }
