@@ -17,3 +17,9 @@ export async function signPluginTarball(options: SignPluginOptions): Promise<Sig
 export async function verifyPluginTarball(options: VerifyPluginOptions): Promise<VerificationReport> {
   return (await import('./verify/verify-tarball.js')).verifyPluginTarball(options);
 }
+
+export async function installPlugin(
+  options: import('./install/options.js').InstallPluginOptions,
+): Promise<import('./install/options.js').InstallPluginResult> {
+  return (await import('./install/install-plugin.js')).installPlugin(options);
+}

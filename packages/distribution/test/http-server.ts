@@ -1,0 +1,54 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | undefined;
+
+export interface TestServer {
+  url: string;
+  /** Request paths in order. */
+  requests: string[];
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * A file server on 127.0.0.1 (port 0) for tests: serves `root`, after giving `handler` the first word on each
+ * request. Sockets are tracked and destroyed on dispose, so a stalled response cannot keep the test alive.
+ */
+export async function serveFiles(root: string, handler?: Handler): Promise<TestServer> {
+  const sockets = new Set<Socket>();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    if (handler?.(req, res)) return;
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(root, path.normalize(rel));
+    let size: number;
+    try {
+      const s = statSync(file);
+      if (!s.isFile()) throw new Error('not a file');
+      size = s.size;
+    } catch {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    async [Symbol.asyncDispose]() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
