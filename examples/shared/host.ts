@@ -1,7 +1,8 @@
 import { Host, Memory } from '@extism/as-pdk';
-import { error_set } from '@extism/as-pdk/lib/env';
+import { error_set, http_request, length } from '@extism/as-pdk/lib/env';
 import { ByteBuf, utf8 } from './bytes';
-import { environ_get, environ_sizes_get, fd_read, fd_write, proc_exit } from './wasi';
+import { environ_get, environ_sizes_get, fd_read, fd_write, http_status_code, proc_exit } from './imports';
+import { writeString as writeJsonString } from './json';
 
 /** The Extism input (the plugin type's JSON message) as bytes. */
 export function input(): Uint8Array {
@@ -89,4 +90,28 @@ export function getenv(name: string): Uint8Array | null {
 /** Ends the plugin with an exit code (WASI proc_exit). */
 export function exit(code: u32): void {
   proc_exit(code);
+}
+
+/** An HTTP response from the Extism HTTP host function. */
+export class HttpResponse {
+  constructor(
+    public status: i32,
+    public body: Uint8Array,
+  ) {}
+}
+
+/**
+ * GET `url` through the host (Extism http_request): the host allows only runtimeConfig.allowedHosts and bodies
+ * up to memory.maxHttpResponseBytes; a denied request ends the call with an error.
+ */
+export function httpGet(url: Uint8Array): HttpResponse {
+  const req = new ByteBuf(url.length + 64);
+  req.appendString('{"method":"GET","headers":{},"url":');
+  writeJsonString(req, url);
+  req.push(0x7d);
+  const mem = Memory.allocateBytes(req.view());
+  const offset = http_request(mem.offset, 0);
+  const status = http_status_code();
+  if (offset == 0) return new HttpResponse(status, new Uint8Array(0));
+  return new HttpResponse(status, new Memory(offset, length(offset)).toUint8Array());
 }

@@ -16,3 +16,7 @@ export declare function environ_get(environ: usize, buf: usize): u16;
 @external('wasi_snapshot_preview1', 'proc_exit')
 export declare function proc_exit(code: u32): void;
 
+// Extism HTTP: @extism/as-pdk declares http_request but not http_status_code.
+
+@external('extism:host/env', 'http_status_code')
+export declare function http_status_code(): i32;

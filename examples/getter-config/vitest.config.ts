@@ -1,0 +1,3 @@
+import { defineExampleProject } from '../vitest.example.js';
+
+export default defineExampleProject(import.meta.url);
