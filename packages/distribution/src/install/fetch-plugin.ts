@@ -211,12 +211,13 @@ export async function fetchPlugin(
   assertSafeName(plugin.metadata.name);
   pluginTarballName(plugin.metadata.name, plugin.metadata.version);
   const sha = verification?.hash.replace(/^sha256:/, '');
+  const resolved = { ...artifact.resolved, ...(sha === undefined ? {} : { sha256: sha }) };
   return {
     root,
     plugin,
     archive: artifact.archive,
     ...(artifact.prov === undefined ? {} : { prov: artifact.prov }),
     ...(verification === undefined ? {} : { verification }),
-    resolved: { ...artifact.resolved, ...(sha === undefined ? {} : { sha256: sha }) },
+    ...(Object.keys(resolved).length === 0 ? {} : { resolved }),
   };
 }
