@@ -187,3 +187,85 @@ export const growUntilTrap = [
   ...op.end,
   ...op.unreachable,
 ];
+
+/**
+ * A cli plugin that outputs `{}`, unless its first extra arg starts with `l` (`{"extraArgs":["l…`: byte 15 of
+ * the input), then it runs `hostile` first.
+ */
+export function switchGuest(hostile: number[], options: GuestOptions & { locals?: number[] } = {}): Uint8Array {
+  const { imports, fn } = kernel(
+    ['alloc', 'store_u8', 'output_set', 'input_length', 'input_load_u8'],
+    options.extraImports,
+  );
+  const out = new TextEncoder().encode('{}');
+  return wasmModule({
+    imports,
+    memory: options.memory ?? { min: 1 },
+    data: [{ offset: 0, bytes: out }],
+    funcs: [
+      {
+        sig: { results: [i32] },
+        locals: [i64, i32, ...(options.locals ?? [])],
+        body: [
+          ...op.call(fn['input_length']!),
+          ...op.i64Const(16),
+          ...op.i64GeU,
+          ...op.if,
+          ...op.i64Const(15),
+          ...op.call(fn['input_load_u8']!),
+          ...op.i32Const(0x6c),
+          ...op.i32Eq,
+          ...op.if,
+          ...hostile,
+          ...op.end,
+          ...op.end,
+          ...blockFromMemory(fn, out.length, 0, 1),
+          ...op.localGet(0),
+          ...op.i64Const(out.length),
+          ...op.call(fn['output_set']!),
+          ...op.i32Const(0),
+        ],
+        export: options.entry ?? 'helm_plugin_main',
+      },
+      ...(options.extraFuncs ?? []),
+    ],
+  });
+}
+
+/** A plugin that sends `request` (Extism HTTP request JSON) and outputs the response body. */
+export function httpGuest(request: { url: string; method?: string; headers?: Record<string, string> }): Uint8Array {
+  const { imports, fn } = kernel(['alloc', 'store_u8', 'output_set', 'http_request', 'length']);
+  const req = new TextEncoder().encode(JSON.stringify(request));
+  return wasmModule({
+    imports,
+    memory: { min: 1 },
+    data: [{ offset: 0, bytes: req }],
+    funcs: [
+      {
+        sig: { results: [i32] },
+        locals: [i64, i32, i64],
+        body: [
+          ...blockFromMemory(fn, req.length, 0, 1),
+          ...op.localGet(0),
+          ...op.i64Const(0),
+          ...op.call(fn['http_request']!),
+          ...op.localSet(2),
+          ...op.localGet(2),
+          ...op.localGet(2),
+          ...op.call(fn['length']!),
+          ...op.call(fn['output_set']!),
+          ...op.i32Const(0),
+        ],
+        export: 'helm_plugin_main',
+      },
+    ],
+  });
+}
+
+/** A plugin that calls the host function `extism:host/user::<name>` with an empty input, then outputs `{}`. */
+export function hostCallGuest(name: string): Uint8Array {
+  return constantGuest('{}', 0, {
+    extraImports: [{ module: 'extism:host/user', name, sig: { params: [i64], results: [i64] } }],
+    prelude: [...op.i64Const(0), ...op.call(4), ...op.drop],
+  });
+}
