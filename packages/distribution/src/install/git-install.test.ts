@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitDaemon, pluginRepo } from '../../test/git-server.js';
+import { gitDaemon, pluginRepo } from '../../../../test-support/servers/git-server.js';
 import { testHome } from '../../test/home.js';
 import { tempDir } from '../../test/support.js';
 import { updatePlugins } from '../update/update-plugin.js';

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { serveFiles } from '../../test/http-server.js';
+import { serveFiles } from '../../../../test-support/servers/http-server.js';
 import {
   copyPlugin,
   HELM_TEST_FINGERPRINT,

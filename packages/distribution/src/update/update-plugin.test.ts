@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serveFiles } from '../../../../test-support/servers/http-server.js';
 import { testHome } from '../../test/home.js';
-import { serveFiles } from '../../test/http-server.js';
 import { hookedPlugin, KEYS, registry, tempDir } from '../../test/support.js';
 import { installPlugin } from '../install/install-plugin.js';
 import { packagePlugin } from '../package/package-plugin.js';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
-import { hookedPlugin } from './support.js';
+import { hookedPlugin } from './plugin-fixtures.js';
 
 export function gitIn(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
