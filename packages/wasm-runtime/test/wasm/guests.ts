@@ -269,3 +269,110 @@ export function hostCallGuest(name: string): Uint8Array {
     prelude: [...op.i64Const(0), ...op.call(4), ...op.drop],
   });
 }
+
+const WASI = 'wasi_snapshot_preview1';
+
+/** WASI rights: fd_read, fd_write. */
+const RIGHTS_READ_WRITE = (1n << 1n) | (1n << 6n);
+
+/**
+ * A cli plugin that opens `path` relative to preopened fd 3 (`/tmp`) with WASI path_open — creating it and
+ * writing `write` when given — and returns the WASI errno of the first failing step (0 and `{}` on success).
+ */
+export function fsGuest(
+  path: string,
+  options: { write?: string; followSymlinks?: boolean; symlinkFrom?: string } = {},
+) {
+  const enc = new TextEncoder();
+  const pathBytes = enc.encode(path);
+  const content = enc.encode(options.write ?? '');
+  const linkTarget = enc.encode(options.symlinkFrom ?? '');
+  const PATH = 256;
+  const CONTENT = 512;
+  const LINK = 768;
+  const { imports, fn } = kernel(
+    ['alloc', 'store_u8', 'output_set'],
+    [
+      {
+        module: WASI,
+        name: 'path_open',
+        sig: { params: [i32, i32, i32, i32, i32, i64, i64, i32, i32], results: [i32] },
+      },
+      { module: WASI, name: 'fd_write', sig: { params: [i32, i32, i32, i32], results: [i32] } },
+      { module: WASI, name: 'path_symlink', sig: { params: [i32, i32, i32, i32, i32], results: [i32] } },
+    ],
+  );
+  const failOnErrno = [...op.localTee(1), ...op.if, ...op.localGet(1), ...op.return, ...op.end];
+  const symlink =
+    options.symlinkFrom === undefined
+      ? []
+      : [
+          // path_symlink(old = target, fd 3, new = path)
+          ...op.i32Const(LINK),
+          ...op.i32Const(linkTarget.length),
+          ...op.i32Const(3),
+          ...op.i32Const(PATH),
+          ...op.i32Const(pathBytes.length),
+          ...op.call(fn['path_symlink']!),
+          ...failOnErrno,
+        ];
+  const open = [
+    ...op.i32Const(3),
+    ...op.i32Const(options.followSymlinks ? 1 : 0),
+    ...op.i32Const(PATH),
+    ...op.i32Const(pathBytes.length),
+    ...op.i32Const(options.write === undefined ? 0 : 1), // O_CREAT
+    ...op.i64Const(RIGHTS_READ_WRITE),
+    ...op.i64Const(0),
+    ...op.i32Const(0),
+    ...op.i32Const(8), // opened fd → mem[8]
+    ...op.call(fn['path_open']!),
+    ...failOnErrno,
+  ];
+  const write =
+    options.write === undefined
+      ? []
+      : [
+          ...op.i32Const(16),
+          ...op.i32Const(CONTENT),
+          ...op.i32Store(),
+          ...op.i32Const(20),
+          ...op.i32Const(content.length),
+          ...op.i32Store(),
+          ...op.i32Const(8),
+          ...op.i32Load(),
+          ...op.i32Const(16),
+          ...op.i32Const(1),
+          ...op.i32Const(12),
+          ...op.call(fn['fd_write']!),
+          ...failOnErrno,
+        ];
+  const out = enc.encode('{}');
+  return wasmModule({
+    imports,
+    memory: { min: 1 },
+    data: [
+      { offset: 0, bytes: out },
+      { offset: PATH, bytes: pathBytes },
+      { offset: CONTENT, bytes: content },
+      { offset: LINK, bytes: linkTarget },
+    ],
+    funcs: [
+      {
+        sig: { results: [i32] },
+        locals: [i64, i32],
+        body: [
+          ...symlink,
+          ...open,
+          ...write,
+          ...blockFromMemory(fn, out.length, 0, 1),
+          ...op.localGet(0),
+          ...op.i64Const(out.length),
+          ...op.call(fn['output_set']!),
+          ...op.i32Const(0),
+        ],
+        export: 'helm_plugin_main',
+      },
+    ],
+  });
+}
