@@ -39,9 +39,9 @@ it('importing @helm4/distribution loads no openpgp, tar, yaml or zod (plugin lis
   const { packages: eager, files } = eagerGraph(join(src, 'index.ts'));
   expect([...eager].filter((p) => !p.startsWith('node:'))).toEqual([]);
   const local = [...files].filter((f) => f.startsWith(src)).map((f) => f.slice(src.length + 1));
-  expect(local.filter((f) => /^(package|sign|verify|install|oci|http|git|tarball|update|uninstall)\//.test(f))).toEqual(
-    [],
-  );
+  // Only the staging recovery of install/ (fs only) is eager: plugin list puts back what a killed update left.
+  const heavy = local.filter((f) => /^(package|sign|verify|install|oci|http|git|tarball|update|uninstall)\//.test(f));
+  expect(heavy.sort()).toEqual(['install/layout.ts', 'install/lock.ts', 'install/staging.ts']);
 });
 
 it('the scan follows the eager graph (list and the lazy wrappers are in it)', () => {

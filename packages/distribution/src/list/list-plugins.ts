@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ManifestIssue, PluginRegistry } from '@helm4/manifest';
 import { findPlugins } from '@helm4/manifest/loader';
 import { type HelmSettings, pluginDirs } from '@helm4/settings';
+import { layoutFor } from '../install/layout.js';
+import { recoverStaging } from '../install/staging.js';
 import { type ProvenanceStatus, provenanceStatus } from '../provenance-status/signing-info.js';
 
 export interface PluginListEntry {
@@ -40,9 +43,21 @@ export interface ListPluginsOptions {
   cacheFile?: string | false;
 }
 
+/**
+ * An install or update killed between its two renames left the old plugin in `<plugins>/.helm4/staging`:
+ * put it back before listing (one stat per plugins directory when there is nothing to do).
+ */
+async function recoverInterrupted(settings: ListPluginsOptions['settings']): Promise<void> {
+  for (const dir of pluginDirs(settings)) {
+    const layout = layoutFor(path.resolve(dir), settings);
+    if (existsSync(layout.stagingDir)) await recoverStaging(layout);
+  }
+}
+
 /** `helm plugin list`: every plugin on HELM_PLUGINS with Helm's provenance status, plus the quarantined ones. */
 export async function listPlugins(opts: ListPluginsOptions): Promise<PluginList> {
   const { settings } = opts;
+  await recoverInterrupted(settings);
   const cacheFile =
     opts.cacheFile === false ? undefined : (opts.cacheFile ?? path.join(settings.cacheHome, 'plugin-index.json'));
   const found = await findPlugins(pluginDirs(settings), opts.type === undefined ? {} : { type: opts.type }, {
