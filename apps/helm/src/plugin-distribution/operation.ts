@@ -17,7 +17,7 @@ export function operationOptions(json: boolean): PluginOperationOptions {
 export async function progressFor(json: boolean): Promise<ProgressReporter | undefined> {
   if (json || !process.stderr.isTTY) return undefined;
   const { createProgressBar } = await import('@helm4/distribution');
-  return createProgressBar({ write: (t) => process.stderr.write(t), columns: process.stderr.columns ?? 80 });
+  return createProgressBar({ write: (t) => process.stderr.write(t), columns: process.stderr.columns || 80 });
 }
 
 export interface TransportFlags {
