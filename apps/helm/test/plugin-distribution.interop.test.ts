@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gitDaemon, pluginRepo } from '../../../test-support/servers/git-server.js';
 import { serveFiles } from '../../../test-support/servers/http-server.js';
 import { startRegistry } from '../../../test-support/servers/oci-registry.js';
 import { FINGERPRINT, goodPlugins, keys, ours, real } from './distribution-support.js';
@@ -202,5 +203,44 @@ describe('interop with real Helm 4: what Helm packages and signs, we verify and 
     expect(mine.stdout).toBe(theirs.stdout);
     const realRm = await real(['plugin', 'uninstall', 'echo-v1'], home.env);
     expect(realRm.stdout).toBe('Uninstalled plugin: echo-v1\n');
+  });
+});
+
+describe('interop with real Helm 4: git', () => {
+  it('both install from git daemon with a semver constraint; we update what Helm installed (it cannot, pinned to a tag)', async () => {
+    using root = tempHelmHome();
+    const repo = pluginRepo(root.root, 'gitplug', ['1.0.0', '1.1.0', '2.0.0']);
+    await using daemon = await gitDaemon(root.root);
+    const source = `${daemon.url}/gitplug.git`;
+    using realHome = tempHelmHome();
+    using home = tempHelmHome();
+    const args = ['plugin', 'install', source, '--verify=false', '--version', '^1.0.0'];
+    const theirs = await real(args, realHome.env);
+    const mine = await ours(args, home.env);
+    expect(theirs.status, theirs.stderr).toBe(0);
+    expect(mine.status, mine.stderr).toBe(0);
+    expect(mine.stdout).toBe(theirs.stdout);
+    expect(mine.stdout).toBe(
+      'WARNING: Skipping plugin signature verification\ninstall 1.1.0\nInstalled plugin: gitplug\n',
+    );
+    const versionOf = (out: string) => /\ngitplug\s+(\S+)/.exec(out)?.[1];
+    expect(versionOf((await real(['plugin', 'list'], realHome.env)).stdout)).toBe('1.1.0');
+    const verify = await real(['plugin', 'install', source], home.env);
+    expect(verify.stderr).toContain('plugin source does not support verification');
+    expect((await ours(['plugin', 'install', source], home.env)).stderr).toContain('[DIST_VERIFY_UNSUPPORTED]');
+
+    repo.publish('1.2.0');
+    // Helm installed it as gitplug.git, a checkout of the v1.1.0 tag: its own update leaves it there.
+    await real(['plugin', 'update', 'gitplug'], realHome.env);
+    expect(versionOf((await real(['plugin', 'list'], realHome.env)).stdout)).toBe('1.1.0');
+    const up = await ours(['plugin', 'update', 'gitplug'], realHome.env);
+    expect(up.status, up.stderr).toBe(0);
+    expect(versionOf((await real(['plugin', 'list'], realHome.env)).stdout)).toBe('1.2.0');
+    // Ours follows the recorded constraint.
+    await ours(['plugin', 'update', 'gitplug'], home.env);
+    expect(versionOf((await ours(['plugin', 'list'], home.env)).stdout)).toBe('1.2.0');
+    // A second install of the same plugin over Helm's gitplug.git is refused.
+    const again = await ours(args, realHome.env);
+    expect(again.stderr).toContain('[DIST_ALREADY_INSTALLED]');
   });
 });

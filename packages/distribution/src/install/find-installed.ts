@@ -9,11 +9,15 @@ export type InstalledPlugin =
   | { dir: string; plugin: LoadedPlugin; quarantined: false }
   | { dir: string; partial: ManifestPartial; quarantined: true };
 
-/** Finds the plugin called `name` on HELM_PLUGINS (every directory of the path list, first wins). */
-export async function findInstalled(name: string, options: PluginOperationOptions): Promise<InstalledPlugin> {
+/** Finds the plugin called `name` on HELM_PLUGINS (every directory of the path list, first wins), or in `only`. */
+export async function findInstalled(
+  name: string,
+  options: PluginOperationOptions,
+  only?: string,
+): Promise<InstalledPlugin> {
   const { findPlugins } = await import('@helm4/manifest');
   const registry = await options.registry();
-  const dirs = pluginDirs(options.settings).map((d) => path.resolve(d));
+  const dirs = only !== undefined ? [only] : pluginDirs(options.settings).map((d) => path.resolve(d));
   const found = await findPlugins(dirs, { name }, { registry });
   const plugin = found.plugins[0];
   if (plugin !== undefined) return { dir: plugin.dir, plugin, quarantined: false };

@@ -272,3 +272,14 @@ describe('installPlugin over HTTP', () => {
     });
   });
 });
+
+describe('installPlugin when the name is taken under another directory name', () => {
+  it('is DIST_ALREADY_INSTALLED (Helm installs git plugins as <repo>.git)', async () => {
+    const h = home();
+    copyPlugin(path.join(PLUGDIR_GOOD, 'echo-v1'), path.join(h.settings.pluginsDirectory, 'echo-v1.git'));
+    await expect(installPlugin({ ...h.base, source: path.join(PLUGDIR_GOOD, 'echo-v1') })).rejects.toMatchObject({
+      code: 'DIST_ALREADY_INSTALLED',
+      details: { path: path.join(h.settings.pluginsDirectory, 'echo-v1.git') },
+    });
+  });
+});

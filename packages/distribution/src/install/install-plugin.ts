@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { redactUrl } from '../http/client.js';
 import { pluginTarballName } from '../tarball/plugin-file-name.js';
 import { fetchPlugin, type StagedPlugin } from './fetch-plugin.js';
+import { findInstalled } from './find-installed.js';
 import { runPluginHook } from './hooks.js';
 import { type InstallLayout, installLayout } from './layout.js';
 import { lockPlugin } from './lock.js';
@@ -102,6 +103,10 @@ export async function commitStaged(ctx: CommitContext, opts: PluginOperationOpti
     const from = ctx.source.kind === 'local-dir' ? await stageLink(staging, staged.root) : staged.root;
     if (ctx.mode === 'install' || !present) {
       if (present) throw alreadyInstalled(name, target);
+      // Helm names some install directories after the source (`repo.git`): the name may be taken by another
+      // directory of this plugins directory, and two plugins of one name there quarantine each other.
+      const other = await findInstalled(name, opts, layout.pluginsDir).catch(() => undefined);
+      if (other !== undefined) throw alreadyInstalled(name, other.dir);
       await commitNew(from, target, name);
     } else {
       await commitReplace(staging, from, target, name);
