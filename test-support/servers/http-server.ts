@@ -1,5 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 
@@ -16,10 +18,14 @@ export interface TestServer {
  * A file server on 127.0.0.1 (port 0) for tests: serves `root`, after giving `handler` the first word on each
  * request. Sockets are tracked and destroyed on dispose, so a stalled response cannot keep the test alive.
  */
-export async function serveFiles(root: string, handler?: Handler): Promise<TestServer> {
+export async function serveFiles(
+  root: string,
+  handler?: Handler,
+  tls?: { key: Buffer; cert: Buffer },
+): Promise<TestServer> {
   const sockets = new Set<Socket>();
   const requests: string[] = [];
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url}`);
     if (handler?.(req, res)) return;
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,7 +42,8 @@ export async function serveFiles(root: string, handler?: Handler): Promise<TestS
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
-  });
+  };
+  const server = tls === undefined ? createServer(listener) : createHttpsServer(tls, listener);
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -44,11 +51,41 @@ export async function serveFiles(root: string, handler?: Handler): Promise<TestS
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
     requests,
     async [Symbol.asyncDispose]() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** A self-signed certificate for 127.0.0.1 (openssl), for HTTPS tests: key, cert and the file of the cert. */
+export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer; certFile: string } {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'tls.key',
+      '-out',
+      'tls.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(path.join(dir, 'tls.key')),
+    cert: readFileSync(path.join(dir, 'tls.crt')),
+    certFile: path.join(dir, 'tls.crt'),
   };
 }

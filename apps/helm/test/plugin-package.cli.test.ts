@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runOurs, runReal, sharedFixtures, tempHelmHome } from './support.js';
+import { spawnAsync } from './distribution-support.js';
+import { ourHelm, runOurs, runReal, sharedFixtures, tempHelmHome } from './support.js';
 
 const echoV1 = path.join(sharedFixtures, 'internal/plugin/testdata/plugdir/good/echo-v1');
 const keys = {
@@ -65,6 +66,18 @@ describe('helm plugin package / sign / verify', () => {
     );
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('[PROVENANCE_BAD_PASSPHRASE]');
+  });
+
+  it('on a terminal, a locked key is unlocked by a prompt like Helm’s (`script` gives helm a pty)', async () => {
+    using home = tempHelmHome();
+    const dest = path.join(home.root, 'out');
+    const command = [process.execPath, ourHelm, 'plugin', 'package', echoV1, '--keyring', keys.password, '-d', dest]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const tty = await spawnAsync('script', ['-qec', command, '/dev/null'], home.env, { input: 'secret\n' });
+    expect(tty.status, tty.stdout).toBe(0);
+    expect(tty.stdout).toContain('Password for key "password key (fake) <fake@helm.sh>" >  ');
+    expect(tty.stdout).toContain(`Successfully signed. Signature written to: ${dest}/echo-v1-1.2.3.tgz.prov`);
   });
 
   it('sign writes TGZ.prov for a tarball real Helm packaged; real Helm verifies it', () => {

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { serveFiles } from '../../../../test-support/servers/http-server.js';
+import { selfSignedCert, serveFiles } from '../../../../test-support/servers/http-server.js';
 import {
   copyPlugin,
   HELM_TEST_FINGERPRINT,
@@ -281,5 +281,24 @@ describe('installPlugin when the name is taken under another directory name', ()
       code: 'DIST_ALREADY_INSTALLED',
       details: { path: path.join(h.settings.pluginsDirectory, 'echo-v1.git') },
     });
+  });
+});
+
+describe('installPlugin over HTTPS', () => {
+  it('an unknown certificate is refused; --ca-file or --insecure-skip-tls-verify accept it', async () => {
+    const h = home();
+    const tarball = await signedTarball();
+    const tls = selfSignedCert(tempDir());
+    await using server = await serveFiles(path.dirname(tarball), undefined, tls);
+    const source = `${server.url}/hello-v1-0.1.0.tgz`;
+    await expect(installPlugin({ ...h.base, source, keyring: KEYS.pub })).rejects.toMatchObject({
+      code: 'DIST_HTTP_FAILED',
+    });
+    await installPlugin({ ...h.base, source, keyring: KEYS.pub, tls: { caFile: tls.certFile } });
+    const h2 = home();
+    await installPlugin({ ...h2.base, source, keyring: KEYS.pub, tls: { insecureSkipTlsVerify: true } });
+    await expect(
+      installPlugin({ ...h2.base, source, keyring: KEYS.pub, tls: { caFile: path.join(h2.root, 'none.pem') } }),
+    ).rejects.toMatchObject({ code: 'DIST_TLS_CONFIG' });
   });
 });
