@@ -148,3 +148,16 @@ describe('OCI push and install against a real registry (docker-registry)', () =>
     ).rejects.toMatchObject({ code: 'DIST_OPTIONS_INVALID' });
   });
 });
+
+describe('OCI transport errors', () => {
+  it('TLS to a plain-HTTP registry fails with a hint to use --plain-http', async () => {
+    await using reg = await startRegistry();
+    const h = testHome();
+    const err = await installPlugin({
+      ...h.base,
+      source: `oci://${reg.host}/plugins/ociplug:1.0.0`,
+      verify: false,
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'DIST_HTTP_FAILED', hint: expect.stringContaining('--plain-http') });
+  });
+});

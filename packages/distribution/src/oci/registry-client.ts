@@ -115,6 +115,22 @@ export class RegistryClient {
 
   /** A request to `/v2/<path>`, authenticated as the registry asks. */
   async fetch(path: string, req: RegistryRequest): Promise<HttpResponse> {
+    try {
+      return await this.fetchOnce(path, req);
+    } catch (err) {
+      if (!this.options.plainHttp && (err as { code?: string }).code === 'DIST_HTTP_FAILED') {
+        const e = err as Error & { hint?: string };
+        throw distError('DIST_HTTP_FAILED', e.message, {
+          cause: err,
+          hint: `${e.hint ?? 'check the registry address'}; for a registry without TLS, pass --plain-http`,
+          details: { registry: this.registry },
+        });
+      }
+      throw err;
+    }
+  }
+
+  private async fetchOnce(path: string, req: RegistryRequest): Promise<HttpResponse> {
     const url = path.startsWith('http://') || path.startsWith('https://') ? path : `${this.base}/v2/${path}`;
     const { scope } = req;
     const send = (authorization: string | undefined) =>
