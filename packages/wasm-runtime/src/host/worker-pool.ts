@@ -55,17 +55,18 @@ class GuestWorker {
     const { port1, port2 } = new MessageChannel();
     this.flag = new Int32Array(flag);
     this.syncPort = port1;
+    // The host only sends on this port; it must not keep the process alive.
+    port1.unref();
     this.worker = new Worker(WORKER_URL, {
       workerData: { flag, syncPort: port2 },
       transferList: [port2],
       execArgv: ['--disable-warning=ExperimentalWarning'],
-      // The worker's own stdout/stderr are not the plugin's; keep them off the host's streams.
+      // The worker's own stdout/stderr are not the plugin's (which go through WASI): keep them off the host's
+      // streams. They are never read: a flowing worker stdio stream would keep the process alive.
       stdout: true,
       stderr: true,
       name: 'helm4 wasm guest',
     });
-    this.worker.stdout.resume();
-    this.worker.stderr.resume();
     this.worker.on('message', (message: WorkerMessage) => this.current?.onMessage(message));
     const die = (error: unknown) => {
       if (this.dead) return;

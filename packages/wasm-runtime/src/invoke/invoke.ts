@@ -109,6 +109,8 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
     }
     return { message: decodeOutput(codec, result.output, ctx.type, ctx.name, result.exited) as O };
   } finally {
+    // A stdin we read from is left paused, so it does not keep the process alive (process.stdin).
+    if (writes.stdinUsed) input.stdin?.pause();
     if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
   }
 }
@@ -125,9 +127,9 @@ function handlers(ctx: PluginCallContext, input: InvokeInput, writes: StreamWrit
     onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply> {
       switch (request.kind) {
         case 'stdin':
-          return input.stdin === undefined
-            ? Promise.resolve({ ok: true, bytes: new Uint8Array(0) })
-            : readUpTo(input.stdin, request.max, signal).then((bytes) => ({ ok: true, bytes: copy(bytes) }));
+          if (input.stdin === undefined) return Promise.resolve({ ok: true, bytes: new Uint8Array(0) });
+          writes.stdinUsed = true;
+          return readUpTo(input.stdin, request.max, signal).then((bytes) => ({ ok: true, bytes: copy(bytes) }));
         case 'http':
           return guestHttpRequest(request, ctx.http, signal);
         case 'host':
@@ -159,6 +161,8 @@ function copy(bytes: Uint8Array): Uint8Array {
 /** Writes to the plugin's stdout/stderr, remembering when the last one has been flushed. */
 class StreamWrites {
   #pending: Promise<void>[] = [];
+  /** The guest read from stdin. */
+  stdinUsed = false;
 
   write(stream: Writable, bytes: Uint8Array): void {
     this.#pending.push(
