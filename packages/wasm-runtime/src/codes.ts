@@ -1,6 +1,6 @@
 /**
- * Error codes of the extism/v1 runtime, beyond the RUNTIME_CODES every runtime shares (@helm4/runtime). All are
- * listed in docs/errors.md.
+ * Error codes of the extism/v1 runtime, beyond the RUNTIME_CODES every runtime shares (@helm4/runtime: RUNTIME_EXIT,
+ * RUNTIME_ABORTED, RUNTIME_INVALID_MESSAGE, …). All are listed in docs/errors.md.
  */
 export const WASM_CODES = {
   /** createPlugin: `<plugin dir>/plugin.wasm` is missing or unreadable (Helm: `wasm binary missing`). */
@@ -39,16 +39,6 @@ export const WASM_CODES = {
   tempDir: 'RUNTIME_TEMP_DIR_FAILED',
   /** invoke: the worker running the guest died (a bug, or the host ran out of memory). */
   workerFailed: 'RUNTIME_WORKER_FAILED',
-} as const;
-
-/** Codes every runtime raises (RUNTIME_CODES of @helm4/runtime), used here by value. */
-export const SHARED_CODES = {
-  exit: 'RUNTIME_EXIT',
-  aborted: 'RUNTIME_ABORTED',
-  invalidMessage: 'RUNTIME_INVALID_MESSAGE',
-  unsupportedType: 'RUNTIME_UNSUPPORTED_TYPE',
-  mismatch: 'RUNTIME_MISMATCH',
-  invalidConfig: 'RUNTIME_INVALID_CONFIG',
 } as const;
 
 export type WasmCode = (typeof WASM_CODES)[keyof typeof WASM_CODES];

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Helm4Error, wrapError } from '@helm4/errors';
 import type { LoadedPlugin } from '@helm4/manifest';
 import type { HookEvent, InvokeInput, InvokeOutput, PluginInstance, Runtime } from '@helm4/runtime';
-import { SHARED_CODES, WASM_CODES } from './codes.js';
+import { RUNTIME_CODES } from '@helm4/runtime';
+import { WASM_CODES } from './codes.js';
 import { prepareModule } from './compile/compile-cache.js';
 import { parseAllowedHost } from './host/allowed-hosts.js';
 import { sharedWorkerPool, type WorkerPool } from './host/worker-pool.js';
@@ -52,7 +53,7 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
       const { metadata } = plugin;
       if (metadata.runtime !== 'extism/v1') {
         throw new Helm4Error(
-          SHARED_CODES.mismatch,
+          RUNTIME_CODES.mismatch,
           `plugin ${JSON.stringify(metadata.name)} uses runtime ${JSON.stringify(metadata.runtime)}, not "extism/v1"`,
           { details: { plugin: metadata.name, runtime: metadata.runtime } },
         );
@@ -109,7 +110,7 @@ function runtimeConfigOf(plugin: LoadedPlugin): ExtismRuntimeConfig {
   const { value, issues } = parseExtismRuntimeConfig(plugin.metadata.runtimeConfig);
   if (value === undefined) {
     throw new Helm4Error(
-      SHARED_CODES.invalidConfig,
+      RUNTIME_CODES.invalidConfig,
       `invalid runtimeConfig for plugin ${JSON.stringify(plugin.metadata.name)}: ${issues.map((i) => i.message).join('; ')}`,
       { details: { plugin: plugin.metadata.name, issues } },
     );

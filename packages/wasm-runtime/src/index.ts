@@ -1,7 +1,7 @@
 import type {} from './wasm-globals.js';
 
 export type { WasmCode } from './codes.js';
-export { SHARED_CODES, WASM_CODES } from './codes.js';
+export { WASM_CODES } from './codes.js';
 export { clearCompileCache } from './compile/compile-cache.js';
 export { extismRuntime } from './definition.js';
 export type { ExtismRuntimeOptions } from './extism-runtime.js';

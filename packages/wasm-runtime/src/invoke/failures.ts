@@ -1,5 +1,6 @@
 import { Helm4Error } from '@helm4/errors';
-import { SHARED_CODES, WASM_CODES } from '../codes.js';
+import { RUNTIME_CODES } from '@helm4/runtime';
+import { WASM_CODES } from '../codes.js';
 import { CallStopped } from '../host/worker-pool.js';
 import type { GuestFailure } from '../worker/protocol.js';
 
@@ -20,7 +21,7 @@ export function guestFailureError(failure: GuestFailure, plugin: string, maxPage
         details: { plugin, message: failure.message },
       });
     case 'exit':
-      return new Helm4Error(SHARED_CODES.exit, `plugin ${name} exited with code ${failure.code}`, {
+      return new Helm4Error(RUNTIME_CODES.exit, `plugin ${name} exited with code ${failure.code}`, {
         details: { plugin, exitCode: failure.code },
       });
     case 'http-denied':
@@ -79,7 +80,7 @@ export function stoppedError(err: CallStopped, plugin: string): Helm4Error {
         hint: 'raise runtimeConfig.timeout (milliseconds) if the plugin needs longer',
       });
     case 'aborted':
-      return new Helm4Error(SHARED_CODES.aborted, `plugin ${name} was aborted`, {
+      return new Helm4Error(RUNTIME_CODES.aborted, `plugin ${name} was aborted`, {
         details: { plugin },
         cause: reason.reason,
       });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Helm4Error, wrapError } from '@helm4/errors';
 import type { InvokeInput, InvokeOutput } from '@helm4/runtime';
-import { SHARED_CODES, WASM_CODES } from '../codes.js';
+import { RUNTIME_CODES } from '@helm4/runtime';
+import { WASM_CODES } from '../codes.js';
 import type { PreparedModule } from '../compile/compile-cache.js';
 import { guestHttpRequest, type HttpPolicy } from '../host/http.js';
 import { readUpTo } from '../host/stdin.js';
@@ -54,7 +55,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
   const codec = Object.hasOwn(CODECS, ctx.type) ? CODECS[ctx.type] : undefined;
   if (codec === undefined) {
     throw new Helm4Error(
-      SHARED_CODES.unsupportedType,
+      RUNTIME_CODES.unsupportedType,
       `unsupported extism/v1 plugin type ${JSON.stringify(ctx.type)}`,
       {
         details: { plugin: ctx.name, type: ctx.type },
@@ -103,7 +104,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
     await writes.flushed();
     if (!result.ok) throw guestFailureError(result.failure, ctx.name, ctx.limits.maxPages);
     if (result.rc !== 0) {
-      throw new Helm4Error(SHARED_CODES.exit, `plugin ${JSON.stringify(ctx.name)} returned ${result.rc}`, {
+      throw new Helm4Error(RUNTIME_CODES.exit, `plugin ${JSON.stringify(ctx.name)} returned ${result.rc}`, {
         details: { plugin: ctx.name, exitCode: result.rc },
       });
     }

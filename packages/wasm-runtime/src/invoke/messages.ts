@@ -1,6 +1,7 @@
 import { Helm4Error } from '@helm4/errors';
+import { RUNTIME_CODES } from '@helm4/runtime';
 import { z } from 'zod';
-import { SHARED_CODES, WASM_CODES } from '../codes.js';
+import { WASM_CODES } from '../codes.js';
 
 /*
  * The JSON messages of each plugin type, as the guest sees them. Inputs accept what Go would decode into Helm's
@@ -105,7 +106,7 @@ export function encodeInput(codec: TypeCodec, message: unknown, type: string, pl
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
     throw new Helm4Error(
-      SHARED_CODES.invalidMessage,
+      RUNTIME_CODES.invalidMessage,
       `invalid ${type} input message for plugin ${JSON.stringify(plugin)}: ${z.prettifyError(parsed.error)}`,
       { details: { plugin, type, issues } },
     );
