@@ -28,7 +28,7 @@ export async function buildPlugin(entry, outFile, base = process.cwd()) {
       base,
       // @extism/as-pdk from the examples' devDependencies, wherever the entry lives.
       '--path',
-      relative(base, resolve(examples, 'cli-hello/node_modules')),
+      resolve(examples, 'cli-hello/node_modules'),
       '--outFile',
       relative(base, resolve(base, outFile)),
       '--use',
