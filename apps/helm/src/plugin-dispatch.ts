@@ -4,7 +4,7 @@ import { type Env, helmEnvVars, loadSettings } from '@helm4/settings';
 import { HELM_BUILTIN_ALIASES, HELM_BUILTIN_COMMANDS } from './cli/builtins.js';
 import { helmBin } from './env.js';
 import { discoverPluginCommands } from './plugin-commands.js';
-import { createPluginInstance } from './runtimes.js';
+import { cliStdio, createPluginInstance, withRuntimes } from './runtimes.js';
 
 /**
  * Runs a cli/v1 plugin as `helm <name> <args>` (Helm's plugin command RunE): the global flags among the
@@ -19,8 +19,14 @@ export async function runCliPlugin(
   const { known, unknown } = splitHelmArgs(args);
   const settings = loadSettings(env, known);
   const { ignoreFlags } = cliCommandConfig(command.plugin.metadata);
-  const instance = await createPluginInstance(command.plugin);
-  await instance.invoke({ message: cliInputMessage(unknown, ignoreFlags), env: helmEnvVars(settings, helmBin()) });
+  await withRuntimes(async () => {
+    const instance = await createPluginInstance(command.plugin);
+    await instance.invoke({
+      message: cliInputMessage(unknown, ignoreFlags),
+      env: helmEnvVars(settings, helmBin()),
+      ...cliStdio(command.plugin),
+    });
+  });
 }
 
 /**

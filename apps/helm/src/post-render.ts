@@ -4,7 +4,7 @@ import { runPostRenderer } from '@helm4/plugin-type-postrenderer';
 import { type Env, loadSettings, pluginDirs } from '@helm4/settings';
 import { pluginIndexFile } from './plugin-commands.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
-import { createPluginInstance } from './runtimes.js';
+import { createPluginInstance, withRuntimes } from './runtimes.js';
 
 export interface PostRenderOptions {
   /** Every `--post-renderer` given; Helm allows exactly one. */
@@ -37,5 +37,5 @@ export async function postRender(manifests: string, opts: PostRenderOptions, env
     { name, type: 'postrenderer/v1' },
     { registry: loadRegistry, registryFingerprint: registryFingerprint(), cacheFile: pluginIndexFile(settings) },
   );
-  return runPostRenderer(await createPluginInstance(plugin), manifests, opts.args);
+  return withRuntimes(async () => runPostRenderer(await createPluginInstance(plugin), manifests, opts.args));
 }

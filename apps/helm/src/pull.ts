@@ -8,7 +8,7 @@ import { type Env, helmEnvVars, loadSettings, pluginDirs } from '@helm4/settings
 import { helmBin } from './env.js';
 import { pluginIndexFile } from './plugin-commands.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
-import { createPluginInstance } from './runtimes.js';
+import { createPluginInstance, withRuntimes } from './runtimes.js';
 
 export interface PullOptions {
   /** Where the chart archive is written (`-d`); must exist, as in Helm. */
@@ -38,11 +38,11 @@ export interface TarModule {
  * getter/v1 plugins on HELM_PLUGINS by scheme) and written to `<destination>/<basename of the URL path>`,
  * or, with --untar, expanded into `<destination>/<untardir>`.
  */
-export async function pullCharts(
-  refs: readonly string[],
-  opts: PullOptions,
-  env: Env = process.env,
-): Promise<PullResult[]> {
+export function pullCharts(refs: readonly string[], opts: PullOptions, env: Env = process.env): Promise<PullResult[]> {
+  return withRuntimes(() => pull(refs, opts, env));
+}
+
+async function pull(refs: readonly string[], opts: PullOptions, env: Env): Promise<PullResult[]> {
   const settings = loadSettings(env);
   await requireDirectory(opts.destination);
   const tar = opts.untar ? await requireTar(opts.loadTar ?? loadTarPackage) : undefined;

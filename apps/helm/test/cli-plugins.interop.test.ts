@@ -1,6 +1,16 @@
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmFixtures, ourHelm, realHelm, runOurs, runReal, tempHelmHome, withoutHelmWarnings } from './support.js';
+import {
+  helmFixtures,
+  ourHelm,
+  realHelm,
+  repoRoot,
+  runOurs,
+  runReal,
+  tempHelmHome,
+  withoutHelmWarnings,
+} from './support.js';
 
 /** HELM_BIN is the binary's own path: ours is bin/run.js, Helm's is the Go binary. */
 const sameBin = (s: string) => s.replaceAll(ourHelm, '<helm>').replaceAll(realHelm, '<helm>');
@@ -102,5 +112,23 @@ describe("cli/v1 plugins as helm commands: Helm's TestLoadCLIPlugins", () => {
     expect(ours.stdout).toMatch(/^This echos args\n\nUSAGE\n {2}\$ helm args\n/);
     expect(runReal(['--help', 'args'], env).stdout).toContain('Available Commands:');
     expect(runOurs(['args', '--help'], env).stdout).toBe('--help\n');
+  });
+});
+
+describe('a Wasm (extism/v1) cli plugin as a helm command', () => {
+  it('runs like in Helm: arguments, HELM_* environment, stdout (examples/cli-hello)', () => {
+    const example = path.join(repoRoot, 'examples/cli-hello');
+    expect(existsSync(path.join(example, 'plugin.wasm')), 'build the examples first (turbo run build)').toBe(true);
+    using home = tempHelmHome();
+    const plugins = path.join(home.root, 'plugins');
+    mkdirSync(path.join(plugins, 'cli-hello'), { recursive: true });
+    for (const f of ['plugin.yaml', 'plugin.wasm']) cpSync(path.join(example, f), path.join(plugins, 'cli-hello', f));
+    const env = { ...home.env, HELM_PLUGINS: plugins };
+    const argv = ['cli-hello', 'a', 'b c', '-n', 'team-a', '--flag=x'];
+    const ours = runOurs(argv, env);
+    const real = runReal(argv, env);
+    expect(ours).toMatchObject({ status: 0, stderr: '' });
+    expect(ours.stdout).toBe('Hello from a Wasm plugin!\nargs: a b c --flag=x\nHELM_NAMESPACE: team-a\n');
+    expect(ours.stdout).toBe(real.stdout);
   });
 });
