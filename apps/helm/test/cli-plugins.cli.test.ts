@@ -82,7 +82,7 @@ describe('cli/v1 plugin commands: help', () => {
     expect(runOurs(['--help'], env).stdout).toContain('\n  bare      the "bare" plugin\n');
     const help = runOurs(['help', 'fullenv'], env);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^show all env vars\n\nUSAGE\n {2}\$ helm fullenv\n/);
+    expect(help.stdout).toMatch(/^show env vars\n\nshow all env vars\n\nUSAGE\n {2}\$ helm fullenv\n/);
     expect(help.stdout).toContain(`dir      ${path.join(helmFixtures.helmhome, 'fullenv')}\n`);
     expect(runOurs(['help', 'bare'], env).stdout).toMatch(/^the "bare" plugin\n\nUSAGE\n {2}\$ helm bare <file>\n/);
     expect(runOurs(['help', 'plugin', 'list'], env).stdout).toContain('--type');

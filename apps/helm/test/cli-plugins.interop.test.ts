@@ -109,7 +109,7 @@ describe("cli/v1 plugins as helm commands: Helm's TestLoadCLIPlugins", () => {
     const env = { ...home.env, HELM_PLUGINS: helmFixtures.helmhome };
     const ours = runOurs(['--help', 'args'], env);
     expect(ours.status).toBe(0);
-    expect(ours.stdout).toMatch(/^This echos args\n\nUSAGE\n {2}\$ helm args\n/);
+    expect(ours.stdout).toMatch(/^echo args\n\nThis echos args\n\nUSAGE\n {2}\$ helm args\n/);
     expect(runReal(['--help', 'args'], env).stdout).toContain('Available Commands:');
     expect(runOurs(['args', '--help'], env).stdout).toBe('--help\n');
   });

@@ -8,11 +8,12 @@ export function pluginCommandRows(commands: readonly CliCommand[]): [string, str
     .map((c) => [c.name, cliShortHelp(c.plugin.metadata)]);
 }
 
-/** `helm help <plugin>`: long help (else short), usage, and where the plugin comes from. */
+/** `helm help <plugin>`: short help, long help, usage, and where the plugin comes from. */
 export function renderPluginHelp(command: CliCommand, bin: string): string {
   const meta = command.plugin.metadata;
   const config = cliCommandConfig(meta);
-  const about = config.longHelp || cliShortHelp(meta);
+  const long = config.longHelp.trim();
+  const about = long === '' ? cliShortHelp(meta) : `${cliShortHelp(meta)}\n\n${long}`;
   const args = config.ignoreFlags
     ? 'The plugin receives no arguments (ignoreFlags).'
     : "Arguments go to the plugin unchanged, except Helm's global flags (--namespace/-n, --kube-context, --debug, …),\nwhich set the plugin's HELM_* environment instead. `--help` goes to the plugin too.";
