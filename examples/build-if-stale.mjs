@@ -30,5 +30,7 @@ export async function buildIfStale(root) {
 }
 
 export default async function setup(project) {
-  await buildIfStale(project.config.root);
+  // The project is named examples/<example> (vitest.example.ts).
+  const example = project.config.name.split('/').pop();
+  await buildIfStale(new URL(`./${example}/`, import.meta.url).pathname);
 }

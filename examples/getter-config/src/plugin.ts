@@ -1,6 +1,7 @@
 /*
  * getter-config: a getter/v1 Wasm plugin serving two URL schemes.
- *   config://<key>        the value of runtimeConfig.config.<key> (a value `base64:<data>` is binary data)
+ *   config://<host>/<key> the value of runtimeConfig.config.<key> (a value `base64:<data>` is binary data);
+ *                         the host part is only a label (Helm needs one), `config://<key>` works too
  *   mirror://<host>/<p>   http://<host>/<p>, fetched through the host: only runtimeConfig.allowedHosts
  * Input {href, protocol, options}; output {"data": "<base64>"} (Go's []byte in JSON).
  */
@@ -37,7 +38,8 @@ export function helm_plugin_main(): i32 {
   const target = rest(str(href), scheme);
 
   if (scheme == 'config') {
-    let key = target;
+    const slash = target.indexOf('/');
+    let key = slash >= 0 ? target.substring(slash + 1) : target;
     while (key.endsWith('/')) key = key.substring(0, key.length - 1);
     const value = Config.get(key);
     if (value === null) return fail('no runtimeConfig.config key "' + key + '" for ' + str(href));

@@ -48,7 +48,7 @@ async function startServer(body: Buffer) {
 describe('getter-config through the runtime', () => {
   it('serves config:// from runtimeConfig.config, text and base64', async () => {
     const plugin = await getter();
-    expect(decoded(await plugin.invoke({ message: message('config://values.yaml') })).toString()).toBe(
+    expect(decoded(await plugin.invoke({ message: message('config://example/values.yaml') })).toString()).toBe(
       'replicaCount: 2\nimage:\n  tag: from-config\n',
     );
     expect(decoded(await plugin.invoke({ message: message('config://hello.bin') })).toString()).toBe('hi\n');
@@ -56,7 +56,7 @@ describe('getter-config through the runtime', () => {
 
   it('fails with the plugin error for an unknown key', async () => {
     const plugin = await getter();
-    await expect(plugin.invoke({ message: message('config://nope') })).rejects.toMatchObject({
+    await expect(plugin.invoke({ message: message('config://example/nope') })).rejects.toMatchObject({
       code: 'RUNTIME_PLUGIN_ERROR',
     });
   });

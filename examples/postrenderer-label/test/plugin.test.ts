@@ -103,7 +103,7 @@ describe('postrenderer-label through the runtime', () => {
   });
 
   it('post-renders 10 MiB of manifests', async () => {
-    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: "' + 'v'.repeat(900) + '"\n---\n';
+    const doc = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: "${'v'.repeat(900)}"\n---\n`;
     const big = doc.repeat(Math.ceil((10 * 1024 * 1024) / doc.length));
     const out = await render(big);
     expect(out.length).toBe(
