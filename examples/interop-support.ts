@@ -62,3 +62,21 @@ export function runRealHelm(args: string[], env: Record<string, string>): Promis
     child.stdin.end();
   });
 }
+
+/** Our `helm` (apps/helm, built: `pnpm build`), without blocking the event loop; `input` goes to its stdin. */
+export function runOurHelm(args: string[], env: Record<string, string>, input = ''): Promise<RunResult> {
+  const bin = join(repoRoot, 'apps/helm/bin/run.js');
+  if (!existsSync(join(repoRoot, 'apps/helm/dist/main.js'))) {
+    throw new Error('apps/helm is not built: run pnpm build (pnpm test does)');
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
