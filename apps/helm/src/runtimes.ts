@@ -11,7 +11,7 @@ let wasmRuntimeUsed = false;
 export async function createPluginInstance(plugin: LoadedPlugin): Promise<PluginInstance> {
   const { runtime, name } = plugin.metadata;
   if (runtime === 'subprocess') {
-    const { createSubprocessRuntime } = await import('@helm4/legacy-runtime');
+    const { createSubprocessRuntime } = await import('@helm4/legacy-runtime/runtime');
     return createSubprocessRuntime().createPlugin(plugin);
   }
   if (runtime === 'extism/v1') {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,7 +64,19 @@ describe('helm pull through a getter plugin', () => {
     expect(runReal(['pull', 'tst://h/c-1.0.0.tgz', '-d', out], list).stderr).toMatch(/scheme "tst" not supported/);
   });
 
-  it('fails with one coded line: unknown scheme, missing destination, not a URL, failing getter, --untar without tar', () => {
+  it('--untar expands a real chart archive into the destination', () => {
+    using home = tempHelmHome();
+    const { out, env } = setup(home);
+    const chart = path.join(home.root, 'src', 'mychart');
+    mkdirSync(chart, { recursive: true });
+    writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: mychart\nversion: 0.1.0\n');
+    const r = spawnSync('tar', ['czf', path.join(home.root, 'payload.tgz'), '-C', path.dirname(chart), 'mychart']);
+    expect(r.status).toBe(0);
+    expect(runOurs(['pull', 'tst://h/mychart-0.1.0.tgz', '-d', out, '--untar'], env).status).toBe(0);
+    expect(readFileSync(path.join(out, 'mychart', 'Chart.yaml'), 'utf8')).toContain('name: mychart');
+  });
+
+  it('fails with one coded line: unknown scheme, missing destination, not a URL, failing getter, --untar of a non-archive', () => {
     using home = tempHelmHome();
     const { out, env } = setup(home);
     const code = (args: string[], e = env) => {
@@ -76,7 +89,7 @@ describe('helm pull through a getter plugin', () => {
     expect(code(['nosuch://h/x.tgz', '-d', out])).toBe('GETTER_NO_PROVIDER');
     expect(code(['tst://h/x.tgz', '-d', path.join(out, 'missing')])).toBe('CLI_PULL_DEST_MISSING');
     expect(code(['stable/mychart', '-d', out])).toBe('CLI_PULL_NOT_A_URL');
-    expect(code(['tst://h/x.tgz', '-d', out, '--untar'])).toBe('CLI_UNTAR_UNAVAILABLE');
+    expect(code(['tst://h/x.tgz', '-d', out, '--untar'])).toBe('CLI_UNTAR_FAILED');
     using failingHome = tempHelmHome();
     const failing = setup(failingHome, 4);
     expect(code(['tst://h/x.tgz', '-d', failing.out], failing.env)).toMatch(/^GETTER_/);
