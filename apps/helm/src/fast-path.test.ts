@@ -8,9 +8,27 @@ describe('parseFastPluginList', () => {
     expect(parseFastPluginList(['plugin', 'list', '--type=getter/v1'])).toEqual({ type: 'getter/v1' });
   });
 
+  it('takes -o/--output table|wide|json in each spelling; json is --json', () => {
+    const wide = { json: false, wide: true };
+    expect(parseFastPluginList(['plugin', 'list', '-o', 'wide'])).toEqual(wide);
+    expect(parseFastPluginList(['plugin', 'list', '-owide'])).toEqual(wide);
+    expect(parseFastPluginList(['plugin', 'list', '--output', 'wide'])).toEqual(wide);
+    expect(parseFastPluginList(['plugin', 'list', '--output=wide'])).toEqual(wide);
+    expect(parseFastPluginList(['plugin', 'ls', '-o', 'json'])).toEqual({ json: true, wide: false });
+    expect(parseFastPluginList(['plugin', 'list', '-o', 'table'])).toEqual({ json: false, wide: false });
+    expect(parseFastPluginList(['plugin', 'list', '--json', '-o', 'wide'])).toEqual({ json: true, wide: true });
+    expect(parseFastPluginList(['plugin', 'list', '-o', 'wide', '--type', 'cli/v1'])).toEqual({
+      ...wide,
+      type: 'cli/v1',
+    });
+  });
+
   it('leaves everything else to oclif', () => {
     expect(parseFastPluginList(['plugin', 'list', '--help'])).toBeUndefined();
     expect(parseFastPluginList(['plugin', 'list', '--type'])).toBeUndefined();
+    expect(parseFastPluginList(['plugin', 'list', '-o', 'yaml'])).toBeUndefined();
+    expect(parseFastPluginList(['plugin', 'list', '-o'])).toBeUndefined();
+    expect(parseFastPluginList(['plugin', 'list', '-o=wide'])).toBeUndefined();
     expect(parseFastPluginList(['plugin', 'list', 'extra'])).toBeUndefined();
     expect(parseFastPluginList(['plugin', 'install', 'x'])).toBeUndefined();
     expect(parseFastPluginList([])).toBeUndefined();

@@ -5,8 +5,9 @@ import { parseFastPluginList } from './fast-path.js';
 
 /**
  * The entry point. Three paths run before oclif is imported (oclif alone costs about as much as starting node):
- * shell completion requests (`__complete`), plain `helm plugin list`, and plugin commands (`helm <plugin> …`),
- * which must not pay for oclif, yaml or zod when the plugin index cache is warm. Everything else is oclif's.
+ * shell completion requests (`__complete`), plain `helm plugin list` (each `-o` format), and plugin commands
+ * (`helm <plugin> …`), which must not pay for oclif, yaml or zod when the plugin index cache is warm. Everything
+ * else is oclif's.
  */
 export async function main(argv: string[]): Promise<void> {
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {

@@ -1,13 +1,11 @@
 import { listPlugins, type PluginList } from '@helm4/distribution';
 import { loadSettings } from '@helm4/settings';
 import { discoverPluginCommands, pluginIndexFile } from './plugin-commands.js';
+import type { PluginListFlags } from './plugin-list-flags.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
 import { renderPluginTable, renderQuarantineWarnings } from './render/plugin-list.js';
 
-export interface PluginListFlags {
-  type?: string | undefined;
-  json?: boolean | undefined;
-}
+export type { PluginListFlags } from './plugin-list-flags.js';
 
 /**
  * `helm plugin list`: the distribution's list, where a cli/v1 plugin whose command name is taken (a built-in, or
@@ -37,6 +35,6 @@ export function printPluginList(list: PluginList, flags: PluginListFlags): void 
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return;
   }
-  process.stdout.write(renderPluginTable(list));
+  process.stdout.write(renderPluginTable(list, { wide: flags.wide === true }));
   process.stderr.write(renderQuarantineWarnings(list));
 }

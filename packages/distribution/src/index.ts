@@ -17,7 +17,13 @@ export {
   updatePlugins,
   verifyPluginTarball,
 } from './lazy.js';
-export type { ListPluginsOptions, PluginList, PluginListEntry, QuarantinedListEntry } from './list/list-plugins.js';
+export type {
+  ListPluginsOptions,
+  PluginList,
+  PluginListEntry,
+  PluginSignature,
+  QuarantinedListEntry,
+} from './list/list-plugins.js';
 export { listPlugins } from './list/list-plugins.js';
 export type { PushPluginOptions, PushPluginResult } from './oci/push-plugin.js';
 export type { PackagePluginOptions, PackagePluginResult } from './package/package-plugin.js';

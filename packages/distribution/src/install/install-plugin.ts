@@ -11,7 +11,7 @@ import { type InstallLayout, installLayout } from './layout.js';
 import { lockPlugin } from './lock.js';
 import type { FetchOptions, InstallPluginOptions, InstallPluginResult, PluginOperationOptions } from './options.js';
 import { type ClassifiedSource, classifySource } from './source.js';
-import { type SourceRecord, writeSourceRecord } from './source-record.js';
+import { keyIdsOf, type SignatureRecord, type SourceRecord, writeSourceRecord } from './source-record.js';
 import { alreadyInstalled, commitNew, commitReplace, createStaging, recoverStaging, type Staging } from './staging.js';
 
 async function exists(p: string): Promise<boolean> {
@@ -120,6 +120,8 @@ export async function commitStaged(ctx: CommitContext, opts: PluginOperationOpti
       version: ctx.options.version ?? '',
       verified: ctx.verified,
       ...(ctx.options.keyring === undefined ? {} : { keyring: path.resolve(ctx.options.keyring) }),
+      dir: path.resolve(target),
+      ...signatureOf(staged),
       ...(staged.resolved === undefined ? {} : { resolved: staged.resolved }),
       ...transportOf(ctx.options),
       installedAt: new Date().toISOString(),
@@ -129,6 +131,22 @@ export async function commitStaged(ctx: CommitContext, opts: PluginOperationOpti
   } finally {
     await lock.release();
   }
+}
+
+/** What a verified install or update checked, for `plugin list` (SIGNED, `--json`). */
+function signatureOf(staged: StagedPlugin): { signature?: SignatureRecord } {
+  const v = staged.verification;
+  if (v === undefined) return {};
+  return {
+    signature: {
+      version: staged.plugin.metadata.version,
+      fingerprint: v.fingerprint,
+      keyId: keyIdsOf(v.fingerprint).keyId,
+      signedBy: [...v.signedBy],
+      hash: v.hash,
+      filename: v.filename,
+    },
+  };
 }
 
 function transportOf(options: FetchOptions): Pick<SourceRecord, 'transport'> {

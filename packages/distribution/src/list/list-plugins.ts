@@ -4,8 +4,23 @@ import type { ManifestIssue, PluginRegistry } from '@helm4/manifest';
 import { findPlugins } from '@helm4/manifest/loader';
 import { type HelmSettings, pluginDirs } from '@helm4/settings';
 import { layoutFor } from '../install/layout.js';
+import { keyIdsOf, readSourceRecordSync, type SourceRecord } from '../install/source-record.js';
 import { recoverStaging } from '../install/staging.js';
-import { type ProvenanceStatus, provenanceStatus } from '../provenance-status/signing-info.js';
+import { type ProvenanceStatus, type SigningInfo, signingInfo } from '../provenance-status/signing-info.js';
+
+/** Who signed an installed plugin, as checked when it was installed or updated (never re-checked here). */
+export interface PluginSignature {
+  /** Long key id: 16 hex digits. */
+  keyId: string;
+  /** Short key id: the long id's last 8 hex digits (the HIP's SIGNED column). */
+  shortKeyId: string;
+  /** Uppercase hex. */
+  fingerprint: string;
+  /** The signing key's identities. */
+  signedBy: string[];
+  /** `sha256:<hex>` of the archive that was verified. */
+  hash: string;
+}
 
 export interface PluginListEntry {
   name: string;
@@ -16,6 +31,8 @@ export interface PluginListEntry {
   /** sourceURL from plugin.yaml, '' when absent (the table shows `unknown`). */
   sourceURL: string;
   dir: string;
+  /** Present for a plugin this helm installed from a signed archive whose signature it verified. */
+  signature?: PluginSignature;
 }
 
 export interface QuarantinedListEntry {
@@ -67,15 +84,42 @@ export async function listPlugins(opts: ListPluginsOptions): Promise<PluginList>
   });
   const dataPlugins = path.join(settings.dataHome, 'plugins');
   const plugins = await Promise.all(
-    found.plugins.map(async ({ dir, metadata: m }) => ({
-      name: m.name,
-      version: m.version,
-      type: m.type,
-      apiVersion: m.apiVersion,
-      provenance: await provenanceStatus(dataPlugins, m.name, m.version),
-      sourceURL: m.sourceURL,
-      dir,
-    })),
+    found.plugins.map(async ({ dir, metadata: m }): Promise<PluginListEntry> => {
+      const info = await signingInfo(dataPlugins, m.name, m.version);
+      const record = readSourceRecordSync(layoutFor(path.resolve(path.dirname(dir)), settings).sourcesDir, m.name);
+      const signature = recordedSignature(record, m.version, dir, info);
+      return {
+        name: m.name,
+        version: m.version,
+        type: m.type,
+        apiVersion: m.apiVersion,
+        provenance: info.status,
+        sourceURL: m.sourceURL,
+        dir,
+        ...(signature === undefined ? {} : { signature }),
+      };
+    }),
   );
   return { plugins, quarantined: found.quarantined.map((q) => ({ ...q })) };
+}
+
+/**
+ * The signature recorded when this plugin was installed, if the record still describes what is installed: same
+ * version and directory, and, where the archive was kept beside the plugin (`$HELM_DATA_HOME/plugins`), the
+ * kept archive is still the one that was verified (another tool may have reinstalled the plugin since).
+ */
+function recordedSignature(
+  record: SourceRecord | undefined,
+  version: string,
+  dir: string,
+  info: SigningInfo,
+): PluginSignature | undefined {
+  const sig = record?.signature;
+  if (sig === undefined || sig.version !== version) return undefined;
+  if (record?.dir !== undefined && record.dir !== path.resolve(dir)) return undefined;
+  // 'unknown': the plugin is not in $HELM_DATA_HOME/plugins (HELM_PLUGINS points elsewhere), nothing to compare.
+  const kept = info.status === 'unknown' || (info.status === 'signed' && info.tarballHash === sig.hash);
+  if (!kept) return undefined;
+  const { keyId, shortKeyId } = keyIdsOf(sig.fingerprint);
+  return { keyId, shortKeyId, fingerprint: sig.fingerprint, signedBy: [...sig.signedBy], hash: sig.hash };
 }

@@ -19,29 +19,40 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The PROVENANCE status, with the kept tarball's `sha256:<hex>` when it was hashed to get it. */
+export interface SigningInfo {
+  status: ProvenanceStatus;
+  tarballHash?: string;
+}
+
 /**
  * Helm's GetPluginSigningInfo: looks at `<data>/plugins/<name>` (not HELM_PLUGINS) and at the tarball and
  * `.prov` kept there at install time. Like Helm, the signature itself is not checked against a keyring here.
  */
+export async function signingInfo(dataPluginsDir: string, name: string, version: string): Promise<SigningInfo> {
+  const pluginDir = path.join(dataPluginsDir, name);
+  // Synchronous stats: `plugin list` does this for every plugin, and the thread pool round trip dominates.
+  const info = lstatSync(pluginDir, { throwIfNoEntry: false });
+  if (info === undefined) return { status: 'unknown' };
+  if (info.isSymbolicLink()) return { status: 'local dev' };
+  const tarball = path.join(dataPluginsDir, `${name}-${version}.tgz`);
+  const prov = `${tarball}.prov`;
+  if (!existsSync(tarball) || !existsSync(prov)) return { status: 'unsigned' };
+  const text = clearsignedText(await readFile(prov, 'utf8').catch(() => ''));
+  if (text === undefined) return { status: 'invalid provenance' };
+  const tarballHash = `sha256:${await sha256File(tarball)}`;
+  const base = path.basename(tarball);
+  for (const [file, sum] of provenanceFiles(text)) {
+    if (file.includes(base) && sum === tarballHash) return { status: 'signed', tarballHash };
+  }
+  return { status: 'mismatched provenance', tarballHash };
+}
+
+/** Helm's PROVENANCE column value for a plugin (see signingInfo). */
 export async function provenanceStatus(
   dataPluginsDir: string,
   name: string,
   version: string,
 ): Promise<ProvenanceStatus> {
-  const pluginDir = path.join(dataPluginsDir, name);
-  // Synchronous stats: `plugin list` does this for every plugin, and the thread pool round trip dominates.
-  const info = lstatSync(pluginDir, { throwIfNoEntry: false });
-  if (info === undefined) return 'unknown';
-  if (info.isSymbolicLink()) return 'local dev';
-  const tarball = path.join(dataPluginsDir, `${name}-${version}.tgz`);
-  const prov = `${tarball}.prov`;
-  if (!existsSync(tarball) || !existsSync(prov)) return 'unsigned';
-  const text = clearsignedText(await readFile(prov, 'utf8').catch(() => ''));
-  if (text === undefined) return 'invalid provenance';
-  const expected = `sha256:${await sha256File(tarball)}`;
-  const base = path.basename(tarball);
-  for (const [file, sum] of provenanceFiles(text)) {
-    if (file.includes(base) && sum === expected) return 'signed';
-  }
-  return 'mismatched provenance';
+  return (await signingInfo(dataPluginsDir, name, version)).status;
 }
