@@ -118,7 +118,9 @@ function recordedSignature(
   if (sig === undefined || sig.version !== version) return undefined;
   if (record?.dir !== undefined && record.dir !== path.resolve(dir)) return undefined;
   // 'unknown': the plugin is not in $HELM_DATA_HOME/plugins (HELM_PLUGINS points elsewhere), nothing to compare.
-  const kept = info.status === 'unknown' || (info.status === 'signed' && info.tarballHash === sig.hash);
+  // Otherwise the kept archive must be the verified one. Its PROVENANCE may still read `mismatched provenance`:
+  // Helm's check wants the kept `<name>-<version>.tgz` name in the .prov, which a `latest.tgz` URL never has.
+  const kept = info.status === 'unknown' || info.tarballHash === sig.hash;
   if (!kept) return undefined;
   const { keyId, shortKeyId } = keyIdsOf(sig.fingerprint);
   return { keyId, shortKeyId, fingerprint: sig.fingerprint, signedBy: [...sig.signedBy], hash: sig.hash };

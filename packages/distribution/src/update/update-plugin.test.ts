@@ -5,6 +5,8 @@ import { serveFiles } from '../../../../test-support/servers/http-server.js';
 import { testHome } from '../../test/home.js';
 import { hookedPlugin, KEYS, registry, tempDir } from '../../test/support.js';
 import { installPlugin } from '../install/install-plugin.js';
+import { readSourceRecord } from '../install/source-record.js';
+import { listPlugins } from '../list/list-plugins.js';
 import { packagePlugin } from '../package/package-plugin.js';
 import { provenanceStatus } from '../provenance-status/signing-info.js';
 import { signPluginTarball } from '../sign/sign-tarball.js';
@@ -47,6 +49,16 @@ describe('updatePlugins', () => {
     expect(existsSync(path.join(data, 'hooked-2.0.0.tgz.prov'))).toBe(true);
     expect(await provenanceStatus(data, 'hooked', '2.0.0')).toBe('mismatched provenance');
     expect(existsSync(path.join(data, 'hooked-1.0.0.tgz'))).toBe(false);
+    // Who signed what the update installed is recorded again, and listed (the kept archive is the verified one).
+    const { plugins } = await listPlugins({
+      settings: h.settings,
+      registry,
+      registryFingerprint: 't',
+      cacheFile: false,
+    });
+    expect(plugins[0]?.signature).toMatchObject({ shortKeyId: '1FC18762', hash: updated[0]?.verification?.hash });
+    const record = await readSourceRecord(path.join(h.settings.pluginsDirectory, '.helm4', 'sources'), 'hooked');
+    expect(record?.signature).toMatchObject({ version: '2.0.0', filename: 'hooked-latest.tgz' });
   });
 
   it('a failed verification on update leaves the installed plugin as it was, and runs no hook', async () => {
