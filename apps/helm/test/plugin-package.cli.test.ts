@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnAsync } from './distribution-support.js';
@@ -26,6 +26,11 @@ describe('helm plugin package / sign / verify', () => {
     const tgz = path.join(dest, 'echo-v1-1.2.3.tgz');
     expect(pack.stdout).toBe(
       `Successfully signed. Signature written to: ${tgz}.prov\nSuccessfully packaged plugin and saved it to: ${tgz}\n`,
+    );
+    // Artifact Hub metadata beside the tarball (HIP-0026 roadmap), with the signing key; Helm's output unchanged.
+    expect(readdirSync(dest).sort()).toEqual(['artifacthub-pkg.yml', 'echo-v1-1.2.3.tgz', 'echo-v1-1.2.3.tgz.prov']);
+    expect(readFileSync(path.join(dest, 'artifacthub-pkg.yml'), 'utf8')).toContain(
+      `helm.sh/plugin/signing-key-fingerprint: "${FINGERPRINT}"`,
     );
     const real = runReal(['plugin', 'verify', tgz, '--keyring', keys.pub], home.env);
     const ours = runOurs(['plugin', 'verify', tgz, '--keyring', keys.pub], home.env);
@@ -119,6 +124,20 @@ describe('helm plugin package / sign / verify', () => {
       name: 'echo-v1',
       version: '1.2.3',
       tarball: path.join(dest, 'echo-v1-1.2.3.tgz'),
+      artifactHub: path.join(dest, 'artifacthub-pkg.yml'),
+      warnings: [],
     });
+  });
+
+  it('a problem that does not stop packaging is a WARNING line on stderr (a legacy plugin without a version)', () => {
+    using home = tempHelmHome();
+    const src = path.join(home.root, 'noversion');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'plugin.yaml'), 'name: noversion\ndescription: d\ncommand: echo\n');
+    const dest = path.join(home.root, 'out');
+    const pack = runOurs(['plugin', 'package', src, '--sign=false', '-d', dest], home.env);
+    expect(pack.status).toBe(0);
+    expect(pack.stdout).toContain(`Successfully packaged plugin and saved it to: ${path.join(dest, 'noversion-.tgz')}`);
+    expect(pack.stderr).toMatch(/^WARNING: artifacthub-pkg\.yml not written: Artifact Hub requires a version.*\n$/);
   });
 });

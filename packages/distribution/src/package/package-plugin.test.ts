@@ -24,7 +24,13 @@ describe('packagePlugin', () => {
     writeFileSync(path.join(dir, 'sub', '.hidden', 'x'), 'x');
     const dest = tempDir();
     const result = await packagePlugin({ dir, destination: dest, sign: false, registry });
-    expect(result).toEqual({ name: 'hello-v1', version: '0.1.0', tarball: path.join(dest, 'hello-v1-0.1.0.tgz') });
+    expect(result).toEqual({
+      name: 'hello-v1',
+      version: '0.1.0',
+      tarball: path.join(dest, 'hello-v1-0.1.0.tgz'),
+      artifactHub: path.join(dest, 'artifacthub-pkg.yml'),
+      warnings: [],
+    });
     const tgz = readFileSync(result.tarball);
     expect([tgz[0], tgz[1], tgz[9]]).toEqual([0x1f, 0x8b, 0xff]);
     expect(tarNames(tarBytes(tgz))).toEqual([
@@ -36,7 +42,7 @@ describe('packagePlugin', () => {
       'hello-v1/sub/.hidden',
       'hello-v1/sub/.hidden/x',
     ]);
-    expect(readdirSync(dest)).toEqual(['hello-v1-0.1.0.tgz']);
+    expect(readdirSync(dest).sort()).toEqual(['artifacthub-pkg.yml', 'hello-v1-0.1.0.tgz']);
   });
 
   it('signs with the selected key; the .prov verifies against the public key', async () => {

@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { PluginRegistry } from '@helm4/manifest';
 import { distError } from '../codes.js';
 import { streamFileAtomic } from '../fs/atomic.js';
+import { sha256File } from '../provenance-status/signing-info.js';
 import { type SignedTarball, signTarballWithKey } from '../sign/sign-tarball.js';
 import { loadSigningKey, type SigningKeyOptions } from '../sign/signing-key.js';
 import { createPluginTarball } from '../tarball/create-plugin-tarball.js';
 import { pluginTarballName } from '../tarball/plugin-file-name.js';
+import { ARTIFACTHUB_FILE, writeArtifactHubMetadata } from './artifacthub.js';
 import { loadPluginDirectory } from './load-plugin.js';
 
 export interface PackagePluginOptions {
@@ -18,6 +20,10 @@ export interface PackagePluginOptions {
   sign?: boolean;
   signing?: SigningKeyOptions;
   registry: () => Promise<PluginRegistry>;
+  /** Write `<destination>/artifacthub-pkg.yml` too (default true). */
+  artifactHub?: boolean;
+  /** `createdAt` of the Artifact Hub metadata; default now. */
+  createdAt?: Date;
 }
 
 export interface PackagePluginResult {
@@ -28,6 +34,10 @@ export interface PackagePluginResult {
   /** The `.prov` written, when signed. */
   prov?: string;
   signature?: SignedTarball;
+  /** `<destination>/artifacthub-pkg.yml`, when written (HIP-0026 roadmap: plugins on Artifact Hub). */
+  artifactHub?: string;
+  /** Problems that did not stop packaging, for the author (the CLI prints them as `WARNING: …` on stderr). */
+  warnings: string[];
 }
 
 /**
@@ -63,11 +73,26 @@ export async function packagePlugin(options: PackagePluginOptions): Promise<Pack
   }
   const tarball = path.join(destination, filename);
   await streamFileAtomic(tarball, (out) => createPluginTarball(dir, metadata.name, out));
-  const result: PackagePluginResult = { name: metadata.name, version: metadata.version, tarball };
+  const result: PackagePluginResult = { name: metadata.name, version: metadata.version, tarball, warnings: [] };
   if (key !== undefined) {
     const signature = await signTarballWithKey(tarball, key, registry);
     result.prov = signature.prov;
     result.signature = signature;
+  }
+  if (options.artifactHub !== false) {
+    if (metadata.version === '') {
+      result.warnings.push(
+        `${ARTIFACTHUB_FILE} not written: Artifact Hub requires a version, and plugin.yaml has none (set \`version:\`)`,
+      );
+    } else {
+      result.artifactHub = await writeArtifactHubMetadata(destination, {
+        metadata,
+        archive: filename,
+        digest: `sha256:${await sha256File(tarball)}`,
+        createdAt: options.createdAt ?? new Date(),
+        ...(result.signature === undefined ? {} : { signature: result.signature }),
+      });
+    }
   }
   return result;
 }

@@ -13,7 +13,8 @@ export type ProvenanceStatus =
   | 'invalid provenance'
   | 'unknown';
 
-async function sha256File(file: string): Promise<string> {
+/** SHA-256 of a file, streamed, as hex. */
+export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -10,7 +10,10 @@ export default class PluginPackage extends HelmCommand {
     `Packages a plugin directory into <name>-<version>.tgz (top directory = plugin name, as Helm's
 CreatePluginTarball writes it) and, by default, signs it: <tarball>.prov is an OpenPGP clearsigned
 provenance file made with a secret key from --keyring (selected by --key). Use --sign=false to skip
-signing (not recommended for distribution).`;
+signing (not recommended for distribution). Beside the tarball it also writes artifacthub-pkg.yml,
+Artifact Hub's package metadata for this version (name, version, description, the plugin type as a
+property, sourceURL as a link, the signing key's fingerprint when signed), as HIP-0026's roadmap asks.
+Problems that do not stop packaging are printed on stderr as "WARNING: …".`;
   static override enableJsonFlag = true;
   static override args = { path: Args.string({ description: 'the plugin directory', required: true }) };
   static override examples = [
@@ -50,6 +53,8 @@ signing (not recommended for distribution).`;
     });
     if (result.prov !== undefined) this.log(`Successfully signed. Signature written to: ${result.prov}`);
     this.log(`Successfully packaged plugin and saved it to: ${result.tarball}`);
+    // Helm prints nothing more; the artifacthub-pkg.yml written beside the tarball is in the --json result.
+    for (const warning of result.warnings) this.logToStderr(`WARNING: ${warning}`);
     return result;
   }
 }
