@@ -118,11 +118,20 @@ function runtimeConfigOf(plugin: LoadedPlugin): ExtismRuntimeConfig {
   return value;
 }
 
+/**
+ * `plugin.wasm` (Helm 4), else HIP-0026's distribution layout `<name>.wasm` when `plugin.wasm` does not exist;
+ * `plugin.wasm` wins when both do. Helm 4 itself only reads `plugin.wasm` (`helm plugin package` warns).
+ */
 async function readWasm(plugin: LoadedPlugin): Promise<Uint8Array> {
   const path = join(plugin.dir, WASM_FILE);
   try {
     return await readFile(path);
   } catch (err) {
+    // The name is a plain file name for any plugin the loader made (`[A-Za-z0-9_-]+`); a hand-made one may not be.
+    if ((err as { code?: unknown }).code === 'ENOENT' && /^[A-Za-z0-9_-]+$/.test(plugin.metadata.name)) {
+      const hip = await readFile(join(plugin.dir, `${plugin.metadata.name}.wasm`)).catch(() => undefined);
+      if (hip !== undefined) return hip;
+    }
     throw wrapError(
       WASM_CODES.wasmMissing,
       `wasm binary missing for extism/v1 plugin ${JSON.stringify(plugin.metadata.name)}: ${JSON.stringify(path)}`,

@@ -10,6 +10,7 @@ import { createPluginTarball } from '../tarball/create-plugin-tarball.js';
 import { pluginTarballName } from '../tarball/plugin-file-name.js';
 import { ARTIFACTHUB_FILE, writeArtifactHubMetadata } from './artifacthub.js';
 import { loadPluginDirectory } from './load-plugin.js';
+import { wasmLayoutWarnings } from './wasm-layout.js';
 
 export interface PackagePluginOptions {
   /** The plugin directory. */
@@ -61,6 +62,7 @@ export async function packagePlugin(options: PackagePluginOptions): Promise<Pack
   }
   const registry = await options.registry();
   const { metadata } = await loadPluginDirectory(dir, registry);
+  const warnings = await wasmLayoutWarnings(dir, metadata);
   const destination = options.destination ?? '.';
   const filename = pluginTarballName(metadata.name, metadata.version);
   const sign = options.sign ?? true;
@@ -73,7 +75,12 @@ export async function packagePlugin(options: PackagePluginOptions): Promise<Pack
   }
   const tarball = path.join(destination, filename);
   await streamFileAtomic(tarball, (out) => createPluginTarball(dir, metadata.name, out));
-  const result: PackagePluginResult = { name: metadata.name, version: metadata.version, tarball, warnings: [] };
+  const result: PackagePluginResult = {
+    name: metadata.name,
+    version: metadata.version,
+    tarball,
+    warnings,
+  };
   if (key !== undefined) {
     const signature = await signTarballWithKey(tarball, key, registry);
     result.prov = signature.prov;
