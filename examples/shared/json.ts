@@ -129,7 +129,7 @@ export function readString(json: Uint8Array, at: i32): Uint8Array | null {
     if (c == 0x22 || c == 0x5c) break;
     end++;
   }
-  if (end < json.length && json[end] == 0x22) return json.slice(start, end);
+  if (end < json.length && json[end] == 0x22) return json.subarray(start, end);
   const out = new ByteBuf(end - start + 64);
   out.appendRange(json, start, end);
   at = end;
@@ -197,6 +197,12 @@ const HEX = '0123456789abcdef';
 /** Appends `bytes` as a JSON string (quoted, escaped; UTF-8 passes through). */
 export function writeString(out: ByteBuf, bytes: Uint8Array): void {
   out.push(0x22);
+  writeEscaped(out, bytes);
+  out.push(0x22);
+}
+
+/** Appends `bytes` JSON-escaped, without the quotes. */
+export function writeEscaped(out: ByteBuf, bytes: Uint8Array): void {
   let run = 0;
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
@@ -218,5 +224,9 @@ export function writeString(out: ByteBuf, bytes: Uint8Array): void {
     }
   }
   out.appendRange(bytes, run, n);
-  out.push(0x22);
+}
+
+/** The index after the JSON string starting at `at` (a quote). */
+export function stringEnd(json: Uint8Array, at: i32): i32 {
+  return skipString(json, at);
 }

@@ -4,13 +4,16 @@
  * Input {"manifests": "<yaml>", "extraArgs": [...]}; output {"manifests": "<yaml>"} (strings: Helm 4's
  * bytes.Buffer encoding cannot carry manifests, see docs/compat.md).
  *
- * Works on the YAML text, line by line, as UTF-8 bytes: in each document, the top-level `metadata:` block gets
- * the labels added to (or replacing the same keys in) its `labels:` map, created when absent.
+ * Works line by line on the manifests as they are in the JSON input, still escaped (a line ends at the two
+ * bytes `\n`): the YAML keys it looks for have nothing to escape, so the output JSON is the input's text with
+ * escaped label lines inserted. No unescaped copy, one output buffer: 10 MiB of manifests need about 21 MiB of
+ * guest memory. In each document, the top-level `metadata:` block gets the labels added to (or replacing the
+ * same keys in) its `labels:` map, created when absent.
  */
 import { Config } from '@extism/as-pdk';
 import { ByteBuf, utf8 } from '../../shared/bytes';
 import { abortHandler, fail, input, output } from '../../shared/host';
-import { findField, readString, readStringArray, writeString } from '../../shared/json';
+import { findField, readStringArray, stringEnd, writeEscaped, writeString } from '../../shared/json';
 
 function abort(message: string | null, fileName: string | null, line: u32, column: u32): void {
   abortHandler(message, fileName, line, column);
@@ -18,8 +21,9 @@ function abort(message: string | null, fileName: string | null, line: u32, colum
 
 class Label {
   constructor(
+    /** The key, JSON-escaped. */
     public key: Uint8Array,
-    /** The rendered line content after the indent: `key: "value"`. */
+    /** `key: "value"` as YAML, JSON-escaped. */
     public line: Uint8Array,
   ) {}
 }
@@ -33,156 +37,168 @@ function parseLabel(arg: Uint8Array): Label | null {
     }
   }
   if (eq <= 0) return null;
-  const key = arg.slice(0, eq);
-  const line = new ByteBuf(arg.length + 8);
-  line.append(key);
-  line.appendString(': ');
-  writeString(line, arg.slice(eq + 1)); // a JSON string is a valid YAML double-quoted scalar
-  return new Label(key, line.view().slice());
+  const key = arg.subarray(0, eq);
+  const yaml = new ByteBuf(arg.length + 8);
+  yaml.append(key);
+  yaml.appendString(': ');
+  writeString(yaml, arg.subarray(eq + 1)); // a JSON string is a valid YAML double-quoted scalar
+  const escapedKey = new ByteBuf(key.length + 8);
+  writeEscaped(escapedKey, key);
+  const escapedLine = new ByteBuf(yaml.length + 16);
+  writeEscaped(escapedLine, yaml.view());
+  return new Label(escapedKey.view(), escapedLine.view());
 }
 
-/** Index of the end of the line starting at `at` (the newline, or the end). */
-function lineEnd(text: Uint8Array, at: i32): i32 {
-  const n = text.length;
-  while (at < n && unchecked(text[at]) != 0x0a) at++;
-  return at;
+/** The manifests, escaped: text[start, end). Lines end at an escaped newline (`\` `n`). */
+let text: Uint8Array = new Uint8Array(0);
+let end: i32 = 0;
+
+/** Where the line starting at `at` ends: at the `\n` escape, or at `end`. */
+function lineEnd(at: i32): i32 {
+  while (at < end) {
+    const c = unchecked(text[at]);
+    if (c == 0x5c) {
+      if (at + 1 < end && unchecked(text[at + 1]) == 0x6e) return at;
+      at += 2;
+    } else at++;
+  }
+  return end;
 }
 
-function indentOf(text: Uint8Array, start: i32, end: i32): i32 {
+/** The start of the next line after a line ending at `e`. */
+function nextLine(e: i32): i32 {
+  return e < end ? e + 2 : end;
+}
+
+function indentOf(start: i32, e: i32): i32 {
   let i = start;
-  while (i < end && unchecked(text[i]) == 0x20) i++;
+  while (i < e && unchecked(text[i]) == 0x20) i++;
   return i - start;
 }
 
+function isBlank(start: i32, e: i32): bool {
+  return indentOf(start, e) == e - start;
+}
+
 /** Whether the line (after `indent` spaces) is `word:` alone, optionally followed by spaces or a comment. */
-function isKeyLine(text: Uint8Array, start: i32, end: i32, indent: i32, word: string): bool {
-  const w = utf8(word + ':');
+function isKeyLine(start: i32, e: i32, indent: i32, word: Uint8Array): bool {
   const at = start + indent;
-  if (end - at < w.length) return false;
-  if (memory.compare(text.dataStart + <usize>at, w.dataStart, <usize>w.length) != 0) return false;
-  for (let i = at + w.length; i < end; i++) {
+  if (e - at < word.length) return false;
+  if (memory.compare(text.dataStart + <usize>at, word.dataStart, <usize>word.length) != 0) return false;
+  for (let i = at + word.length; i < e; i++) {
     const c = text[i];
     if (c == 0x23) return true;
-    if (c != 0x20 && c != 0x0d) return false;
+    if (c != 0x20) return false;
   }
   return true;
 }
 
-/** Whether the line (after `indent`) is `labels: {}`. */
-function isEmptyFlowLabels(text: Uint8Array, start: i32, end: i32, indent: i32): bool {
-  const w = utf8('labels: {}');
-  const at = start + indent;
-  if (end - at < w.length) return false;
-  return memory.compare(text.dataStart + <usize>at, w.dataStart, <usize>w.length) == 0;
+function startsWith(at: i32, e: i32, prefix: Uint8Array): bool {
+  if (e - at < prefix.length) return false;
+  return memory.compare(text.dataStart + <usize>at, prefix.dataStart, <usize>prefix.length) == 0;
 }
 
-function startsWithKey(text: Uint8Array, at: i32, end: i32, key: Uint8Array): bool {
-  if (end - at < key.length + 1) return false;
-  if (memory.compare(text.dataStart + <usize>at, key.dataStart, <usize>key.length) != 0) return false;
-  return text[at + key.length] == 0x3a;
+function isDocumentStart(start: i32, e: i32): bool {
+  return e - start >= 3 && text[start] == 0x2d && text[start + 1] == 0x2d && text[start + 2] == 0x2d;
 }
+
+const METADATA = utf8('metadata:');
+const LABELS = utf8('labels:');
+const EMPTY_LABELS = utf8('labels: {}');
+const NEWLINE = utf8('\\n');
 
 function spaces(out: ByteBuf, n: i32): void {
   for (let i = 0; i < n; i++) out.push(0x20);
 }
 
-function isDocumentStart(text: Uint8Array, start: i32, end: i32): bool {
-  return end - start >= 3 && text[start] == 0x2d && text[start + 1] == 0x2d && text[start + 2] == 0x2d;
-}
-
-function isBlank(text: Uint8Array, start: i32, end: i32): bool {
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c != 0x20 && c != 0x0d) return false;
+function writeLabels(out: ByteBuf, labels: Array<Label>, indent: i32): void {
+  for (let i = 0; i < labels.length; i++) {
+    spaces(out, indent);
+    out.append(labels[i].line);
+    out.append(NEWLINE);
   }
-  return true;
 }
 
-function label(text: Uint8Array, labels: Array<Label>, out: ByteBuf): void {
-  const n = text.length;
-  let at = 0;
-  while (at < n) {
-    const end = lineEnd(text, at);
-    const next = end < n ? end + 1 : end;
-    if (!isKeyLine(text, at, end, 0, 'metadata')) {
-      out.appendRange(text, at, next);
+/** Copies text[start, end) to `out` with the labels added to every top-level metadata block. */
+function label(start: i32, labels: Array<Label>, out: ByteBuf): void {
+  let at = start;
+  while (at < end) {
+    const e = lineEnd(at);
+    const next = nextLine(e);
+    out.appendRange(text, at, next);
+    if (!isKeyLine(at, e, 0, METADATA)) {
       at = next;
       continue;
     }
     // A top-level metadata block: the following blank or indented lines.
-    out.appendRange(text, at, next);
     at = next;
     let blockEnd = at;
     let childIndent = 0;
-    while (blockEnd < n) {
-      const e = lineEnd(text, blockEnd);
-      if (isDocumentStart(text, blockEnd, e)) break;
-      if (!isBlank(text, blockEnd, e)) {
-        const indent = indentOf(text, blockEnd, e);
+    while (blockEnd < end) {
+      const be = lineEnd(blockEnd);
+      if (isDocumentStart(blockEnd, be)) break;
+      if (!isBlank(blockEnd, be)) {
+        const indent = indentOf(blockEnd, be);
         if (indent == 0) break;
         if (childIndent == 0) childIndent = indent;
       }
-      blockEnd = e < n ? e + 1 : e;
+      blockEnd = nextLine(be);
     }
     if (childIndent == 0) childIndent = 2;
-    // Find `labels:` among the children.
     let labelsAt = -1;
     let scan = at;
     while (scan < blockEnd) {
-      const e = lineEnd(text, scan);
-      if (indentOf(text, scan, e) == childIndent) {
-        if (isKeyLine(text, scan, e, childIndent, 'labels') || isEmptyFlowLabels(text, scan, e, childIndent)) {
+      const se = lineEnd(scan);
+      if (indentOf(scan, se) == childIndent) {
+        if (isKeyLine(scan, se, childIndent, LABELS) || startsWith(scan + childIndent, se, EMPTY_LABELS)) {
           labelsAt = scan;
           break;
         }
       }
-      scan = e < n ? e + 1 : e;
+      scan = nextLine(se);
     }
-    const labelIndent = childIndent * 2;
     if (labelsAt < 0) {
       spaces(out, childIndent);
-      out.appendString('labels:\n');
-      for (let i = 0; i < labels.length; i++) {
-        spaces(out, labelIndent);
-        out.append(labels[i].line);
-        out.push(0x0a);
-      }
+      out.append(LABELS);
+      out.append(NEWLINE);
+      writeLabels(out, labels, childIndent * 2);
       continue; // the block itself is copied by the main loop
     }
-    // Copy up to the labels line, rewrite the labels map, copy the rest of the block.
+    // Copy up to the labels line, rewrite the labels map, then go on after it.
     out.appendRange(text, at, labelsAt);
-    const labelsEnd = lineEnd(text, labelsAt);
+    const labelsEnd = lineEnd(labelsAt);
+    const flowEmpty = startsWith(labelsAt + childIndent, labelsEnd, EMPTY_LABELS);
     spaces(out, childIndent);
-    out.appendString('labels:\n');
-    at = labelsEnd < n ? labelsEnd + 1 : labelsEnd;
-    const flowEmpty = isEmptyFlowLabels(text, labelsAt, labelsEnd, childIndent);
+    out.append(LABELS);
+    out.append(NEWLINE);
+    at = nextLine(labelsEnd);
     // Existing entries: lines indented deeper than the labels key; drop the ones we set.
-    let entryIndent = labelIndent;
+    let entryIndent = childIndent * 2;
     while (!flowEmpty && at < blockEnd) {
-      const e = lineEnd(text, at);
-      const nextLine = e < n ? e + 1 : e;
-      const indent = indentOf(text, at, e);
-      if (!isBlank(text, at, e) && indent <= childIndent) break;
-      if (!isBlank(text, at, e)) entryIndent = indent;
+      const le = lineEnd(at);
+      const nl = nextLine(le);
+      const indent = indentOf(at, le);
+      const blank = isBlank(at, le);
+      if (!blank && indent <= childIndent) break;
+      if (!blank) entryIndent = indent;
       let replaced = false;
       for (let i = 0; i < labels.length; i++) {
-        if (indent > childIndent && startsWithKey(text, at + indent, e, labels[i].key)) replaced = true;
+        const key = labels[i].key;
+        if (indent > childIndent && startsWith(at + indent, le, key) && at + indent + key.length < le) {
+          if (text[at + indent + key.length] == 0x3a) replaced = true;
+        }
       }
-      if (!replaced) out.appendRange(text, at, nextLine);
-      at = nextLine;
+      if (!replaced) out.appendRange(text, at, nl);
+      at = nl;
     }
-    for (let i = 0; i < labels.length; i++) {
-      spaces(out, entryIndent);
-      out.append(labels[i].line);
-      out.push(0x0a);
-    }
+    writeLabels(out, labels, entryIndent);
   }
 }
 
 export function helm_plugin_main(): i32 {
   const message = input();
-  const manifests = readString(message, findField(message, 'manifests'));
-  if (manifests === null) return fail('input has no "manifests" string');
+  const at = findField(message, 'manifests');
+  if (at < 0 || message[at] != 0x22) return fail('input has no "manifests" string');
   const args = readStringArray(message, findField(message, 'extraArgs'));
 
   const labels = new Array<Label>();
@@ -197,12 +213,13 @@ export function helm_plugin_main(): i32 {
     if (l !== null) labels.push(l);
   }
 
-  const rendered = new ByteBuf(manifests.length + manifests.length / 8 + 1024);
-  label(manifests, labels, rendered);
-  const out = new ByteBuf(rendered.length + rendered.length / 8 + 32);
-  out.appendString('{"manifests":');
-  writeString(out, rendered.view());
-  out.push(0x7d);
+  text = message;
+  end = stringEnd(message, at) - 1; // before the closing quote
+  const size = end - at;
+  const out = new ByteBuf(size + size / 8 + 1024);
+  out.appendString('{"manifests":"');
+  label(at + 1, labels, out);
+  out.appendString('"}');
   output(out.view());
   return 0;
 }

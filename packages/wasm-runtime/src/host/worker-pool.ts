@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { kernelModule } from '../kernel/kernel-module.js';
 import type { CallMessage, GuestFailure, SyncReply, SyncRequest, WorkerMessage } from '../worker/protocol.js';
 
 const WORKER_URL = new URL('../worker/guest-worker.js', import.meta.url);
@@ -58,7 +59,7 @@ class GuestWorker {
     // The host only sends on this port; it must not keep the process alive.
     port1.unref();
     this.worker = new Worker(WORKER_URL, {
-      workerData: { flag, syncPort: port2 },
+      workerData: { flag, syncPort: port2, kernel: kernelModule() },
       transferList: [port2],
       execArgv: ['--disable-warning=ExperimentalWarning'],
       // The worker's own stdout/stderr are not the plugin's (which go through WASI): keep them off the host's

@@ -10,11 +10,17 @@
 import { openSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { kernelFastPaths } from './guest-kernel.js';
+import { WorkerKernel } from './guest-kernel.js';
 import { ProcExit, wasiImports } from './guest-wasi.js';
 
 if (parentPort === null) throw new Error('guest-worker.js runs in a worker thread');
 const port = parentPort;
+
+// Nothing in this thread may write to the worker's own stdout/stderr: the host never reads them (a read stream
+// would keep the process alive) and unread output would hold the worker. Plugin output goes through WASI.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = () => true;
+}
 
 // Without JSPI the SDK keeps our synchronous http_request; with it, it would swap in its own async one.
 Reflect.deleteProperty(WebAssembly, 'Suspending');
@@ -29,6 +35,7 @@ const { WASI } = await import('node:wasi');
 /** @typedef {import('./protocol.js').SyncReply} SyncReply */
 
 const flag = new Int32Array(/** @type {SharedArrayBuffer} */ (workerData.flag));
+const kernel = new WorkerKernel(/** @type {WebAssembly.Module} */ (workerData.kernel));
 /** @type {import('node:worker_threads').MessagePort} */
 const syncPort = workerData.syncPort;
 /** @type {Map<string, WebAssembly.Module>} */
@@ -36,7 +43,6 @@ const modules = new Map();
 const nullFd = openSync(devNull, 'r+');
 
 const ENTRY = '__helm_entry';
-const PLUGIN_ERROR = 'Plugin-originated error: ';
 
 /** A host call failed (denied HTTP, failing host function): the guest stops, the call fails with `failure`. */
 class HostCallFailure extends Error {
@@ -71,17 +77,23 @@ function failWith(failure) {
 }
 
 /**
+ * Forwards log lines to the host (guest logs and the SDK's own).
  * @param {CallMessage} msg
- * @param {{ hostMemoryExceeded: boolean }} state
  */
-function logger(msg, state) {
-  const forward = msg.logLevel !== 'silent';
-  /** @param {string} level */
-  const log = (level) => (/** @type {unknown} */ message) => {
-    const text = String(message);
-    if (level === 'error' && text.startsWith('memory limit exceeded')) state.hostMemoryExceeded = true;
-    if (forward) port.postMessage({ type: 'log', id: msg.id, level, message: text });
+function forwardLog(msg) {
+  return (/** @type {string} */ level, /** @type {string} */ message) => {
+    if (msg.logLevel !== 'silent') port.postMessage({ type: 'log', id: msg.id, level, message });
   };
+}
+
+/**
+ * A console for the Extism SDK that forwards to the host.
+ * @param {CallMessage} msg
+ */
+function logger(msg) {
+  const forward = forwardLog(msg);
+  /** @param {string} level */
+  const log = (level) => (/** @type {unknown} */ message) => forward(level, String(message));
   return /** @type {Console} */ (
     /** @type {unknown} */ ({
       trace: log('trace'),
@@ -94,26 +106,20 @@ function logger(msg, state) {
   );
 }
 
-/**
- * @typedef {{ read(addr: bigint): { json(): any, bytes(): Uint8Array } | null, store(value: Uint8Array | string): bigint }} Ctx
- */
-
 /** @param {CallMessage} msg */
 function httpFunctions(msg) {
   let status = 0;
   /** @type {Record<string, string>} */
   let headers = {};
   return {
-    /** @param {Ctx} ctx @param {bigint} reqAddr @param {bigint} bodyAddr */
-    http_request: (ctx, reqAddr, bodyAddr) => {
+    /** @param {unknown} _ctx @param {bigint} reqAddr @param {bigint} bodyAddr */
+    http_request: (_ctx, reqAddr, bodyAddr) => {
       status = 0;
       headers = {};
-      const req = ctx.read(reqAddr);
-      if (req === null) return 0n;
       /** @type {{ url?: unknown, method?: unknown, headers?: unknown, header?: unknown }} */
       let parsed;
       try {
-        parsed = req.json();
+        parsed = JSON.parse(new TextDecoder().decode(kernel.read(reqAddr)));
       } catch {
         return failWith({ kind: 'http-failed', message: 'the HTTP request is not JSON', url: '' });
       }
@@ -125,17 +131,15 @@ function httpFunctions(msg) {
       if (rawHeaders !== null && typeof rawHeaders === 'object') {
         for (const [k, v] of Object.entries(rawHeaders)) sent[k] = String(v);
       }
-      const body =
-        bodyAddr === 0n || method === 'GET' || method === 'HEAD' ? null : (ctx.read(bodyAddr)?.bytes().slice() ?? null);
+      const body = bodyAddr === 0n || method === 'GET' || method === 'HEAD' ? null : kernel.read(bodyAddr);
       const reply = ask(msg.id, { kind: 'http', url, method, headers: sent, body });
       if (!reply.ok) return failWith(reply.failure);
       status = reply.status ?? 0;
       headers = reply.headers ?? {};
-      return ctx.store(reply.bytes);
+      return kernel.store(reply.bytes);
     },
     http_status_code: () => status,
-    /** @param {Ctx} ctx */
-    http_headers: (ctx) => ctx.store(JSON.stringify(headers)),
+    http_headers: () => kernel.store(new TextEncoder().encode(JSON.stringify(headers))),
   };
 }
 
@@ -144,11 +148,11 @@ function hostFunctions(msg) {
   /** @type {Record<string, Function>} */
   const fns = {};
   for (const name of msg.hostFunctions) {
-    fns[name] = (/** @type {Ctx} */ ctx, /** @type {bigint} */ addr) => {
-      const input = addr === 0n ? new Uint8Array(0) : (ctx.read(addr)?.bytes().slice() ?? new Uint8Array(0));
+    fns[name] = (/** @type {unknown} */ _ctx, /** @type {bigint} */ addr) => {
+      const input = addr === 0n ? new Uint8Array(0) : kernel.read(addr);
       const reply = ask(msg.id, { kind: 'host', name, input });
       if (!reply.ok) return failWith(reply.failure);
-      return ctx.store(reply.bytes);
+      return kernel.store(reply.bytes);
     };
   }
   return fns;
@@ -156,17 +160,36 @@ function hostFunctions(msg) {
 
 /** @param {CallMessage} msg */
 async function run(msg) {
-  const state = { hostMemoryExceeded: false };
   /** @param {GuestFailure} failure */
   const fail = (failure) => port.postMessage({ type: 'failed', id: msg.id, failure });
   if (msg.module !== undefined) modules.set(msg.key, msg.module);
   const module = modules.get(msg.key);
   if (module === undefined) return fail({ kind: 'internal', message: `module ${msg.key} was never sent` });
+  if (!kernel.begin(msg.memory.maxPages * 65_536, msg.input)) {
+    return fail({
+      kind: 'trap',
+      message: 'the input is larger than memory.maxPages',
+      growFailed: false,
+      hostMemoryExceeded: true,
+    });
+  }
+  try {
+    await runGuest(msg, module, fail);
+  } finally {
+    kernel.end();
+  }
+}
 
+/**
+ * @param {CallMessage} msg
+ * @param {WebAssembly.Module} module
+ * @param {(failure: GuestFailure) => void} fail
+ */
+async function runGuest(msg, module, fail) {
   /** @type {WebAssembly.Memory | undefined} */
   let memory;
   /** @type {Record<string, Record<string, Function>>} */
-  const functions = { 'extism:host/env': { ...kernelFastPaths(msg.input), ...httpFunctions(msg) } };
+  const functions = { 'extism:host/env': { ...kernel.functions(msg, forwardLog(msg)), ...httpFunctions(msg) } };
   /** @type {import('node:wasi').WASI | undefined} */
   let wasi;
   if (msg.wasi) {
@@ -200,17 +223,10 @@ async function run(msg) {
   try {
     plugin = await createPlugin(
       { wasm: [{ module }] },
-      {
-        useWasi: false,
-        functions: /** @type {any} */ (functions),
-        logger: logger(msg, state),
-        logLevel: msg.logLevel,
-        config: msg.config,
-        memory: msg.memory,
-      },
+      { useWasi: false, functions: /** @type {any} */ (functions), logger: logger(msg), logLevel: msg.logLevel },
     );
   } catch (err) {
-    return fail(failureOf(err, undefined, state, 'instantiate'));
+    return fail(failureOf(err, undefined, 'instantiate'));
   }
   /** @type {WebAssembly.Instance | undefined} */
   let instance;
@@ -223,16 +239,31 @@ async function run(msg) {
       wasi.initialize({ exports: { memory } });
     }
     if (msg.initialize) /** @type {Function} */ (instance.exports['__helm_initialize'])();
-    const output = await plugin.call(ENTRY, msg.input);
+    // The input and output live in the kernel; the SDK's own call context stays empty.
+    await plugin.call(ENTRY);
     const rc = globalOf(instance, '__helm_rc');
-    const bytes = output === null ? null : output.bytes();
-    const transfer = bytes !== null && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
-    port.postMessage({ type: 'done', id: msg.id, output: bytes, rc }, transfer);
+    if (kernel.failed) {
+      // The guest was refused an Extism block (it got address 0): whatever it made of that, the limit was hit.
+      fail({
+        kind: 'trap',
+        message: 'an Extism allocation exceeded memory.maxPages',
+        growFailed: false,
+        hostMemoryExceeded: true,
+      });
+      return;
+    }
+    const { output, error } = kernel.result();
+    if (error !== null) {
+      fail({ kind: 'plugin-error', message: error, rc, growFailed: globalOf(instance, '__helm_grow_failed') === 1 });
+      return;
+    }
+    const transfer = output === null ? [] : [/** @type {ArrayBuffer} */ (output.buffer)];
+    port.postMessage({ type: 'done', id: msg.id, output, rc }, transfer);
   } catch (err) {
     if (err instanceof ProcExit && err.code === 0) {
       port.postMessage({ type: 'done', id: msg.id, output: null, rc: 0, exited: true });
     } else {
-      fail(failureOf(err, instance, state, 'trap'));
+      fail(failureOf(err, instance, 'trap'));
     }
   } finally {
     await plugin.close().catch(() => {});
@@ -251,28 +282,19 @@ function globalOf(instance, name) {
 /**
  * @param {unknown} err
  * @param {WebAssembly.Instance | undefined} instance
- * @param {{ hostMemoryExceeded: boolean }} state
  * @param {'instantiate' | 'trap'} fallback
  * @returns {GuestFailure}
  */
-function failureOf(err, instance, state, fallback) {
+function failureOf(err, instance, fallback) {
   if (err instanceof HostCallFailure) return err.failure;
   if (err instanceof ProcExit) return { kind: 'exit', code: err.code };
   const message = err instanceof Error ? err.message : String(err);
-  if (message.startsWith(PLUGIN_ERROR)) {
-    return {
-      kind: 'plugin-error',
-      message: message.slice(PLUGIN_ERROR.length),
-      rc: globalOf(instance, '__helm_rc'),
-      growFailed: globalOf(instance, '__helm_grow_failed') === 1,
-    };
-  }
   if (fallback === 'instantiate') return { kind: 'instantiate', message };
   return {
     kind: 'trap',
     message,
     growFailed: globalOf(instance, '__helm_grow_failed') === 1,
-    hostMemoryExceeded: state.hostMemoryExceeded,
+    hostMemoryExceeded: kernel.failed,
   };
 }
 
