@@ -6,6 +6,7 @@ import type { HookEvent, InvokeInput, InvokeOutput, PluginInstance, Runtime } fr
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from './codes.js';
 import { prepareModule } from './compile/compile-cache.js';
+import { normalisedConfig } from './config-check.js';
 import { parseAllowedHost } from './host/allowed-hosts.js';
 import { sharedWorkerPool, type WorkerPool } from './host/worker-pool.js';
 import {
@@ -16,7 +17,7 @@ import {
   type PluginCallContext,
 } from './invoke/invoke.js';
 import { type EffectiveLimits, effectiveLimits } from './limits.js';
-import { type ExtismRuntimeConfig, parseExtismRuntimeConfig } from './runtime-config.js';
+import type { ExtismRuntimeConfig } from './runtime-config.js';
 
 /** The Wasm file of an extism/v1 plugin (Helm's ExtismV1WasmBinaryFilename). */
 export const WASM_FILE = 'plugin.wasm';
@@ -58,7 +59,7 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
           { details: { plugin: metadata.name, runtime: metadata.runtime } },
         );
       }
-      const config = runtimeConfigOf(plugin);
+      const config = await runtimeConfigOf(plugin);
       const missing = config.hostFunctions.filter((name) => !Object.hasOwn(hostFunctions, name));
       if (missing.length > 0) {
         throw new Helm4Error(
@@ -106,7 +107,11 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
   };
 }
 
-function runtimeConfigOf(plugin: LoadedPlugin): ExtismRuntimeConfig {
+/** The runtimeConfig, re-checked: a LoadedPlugin may come from the plugin index cache or be built by hand. */
+async function runtimeConfigOf(plugin: LoadedPlugin): Promise<ExtismRuntimeConfig> {
+  const normalised = normalisedConfig(plugin.metadata.runtimeConfig);
+  if (normalised !== undefined) return normalised;
+  const { parseExtismRuntimeConfig } = await import('./runtime-config.js');
   const { value, issues } = parseExtismRuntimeConfig(plugin.metadata.runtimeConfig);
   if (value === undefined) {
     throw new Helm4Error(

@@ -7,8 +7,7 @@ import type { InvokeInput, InvokeOutput } from '@helm4/runtime';
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from '../codes.js';
 import type { PreparedModule } from '../compile/compile-cache.js';
-import { guestHttpRequest, type HttpPolicy } from '../host/http.js';
-import { readUpTo } from '../host/stdin.js';
+import type { HttpPolicy } from '../host/http.js';
 import { type CallHandlers, CallStopped, type WorkerPool } from '../host/worker-pool.js';
 import type { EffectiveLimits } from '../limits.js';
 import type { ExtismRuntimeConfig } from '../runtime-config.js';
@@ -127,12 +126,17 @@ function handlers(ctx: PluginCallContext, input: InvokeInput, writes: StreamWrit
     },
     onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply> {
       switch (request.kind) {
-        case 'stdin':
-          if (input.stdin === undefined) return Promise.resolve({ ok: true, bytes: new Uint8Array(0) });
+        case 'stdin': {
+          const stdin = input.stdin;
+          if (stdin === undefined) return Promise.resolve({ ok: true, bytes: new Uint8Array(0) });
           writes.stdinUsed = true;
-          return readUpTo(input.stdin, request.max, signal).then((bytes) => ({ ok: true, bytes: copy(bytes) }));
+          return import('../host/stdin.js').then(({ readUpTo }) =>
+            readUpTo(stdin, request.max, signal).then((bytes) => ({ ok: true, bytes: copy(bytes) })),
+          );
+        }
         case 'http':
-          return guestHttpRequest(request, ctx.http, signal);
+          // Loaded on first use: most plugins make no HTTP requests.
+          return import('../host/http.js').then(({ guestHttpRequest }) => guestHttpRequest(request, ctx.http, signal));
         case 'host':
           return callHostFunction(ctx, request.name, request.input);
       }

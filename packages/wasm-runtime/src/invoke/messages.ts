@@ -1,54 +1,80 @@
 import { Helm4Error } from '@helm4/errors';
 import { RUNTIME_CODES } from '@helm4/runtime';
-import { z } from 'zod';
 import { WASM_CODES } from '../codes.js';
 
 /*
  * The JSON messages of each plugin type, as the guest sees them. Inputs accept what Go would decode into Helm's
- * structs (a null list is empty); outputs are checked so a plugin that returns the wrong thing fails clearly.
- * postrenderer/v1 carries strings, not Helm's broken `bytes.Buffer` encoding (docs/compat.md).
+ * structs (a null list is empty, missing getter options are Go zero values); outputs are checked so a plugin
+ * that returns the wrong thing fails clearly. postrenderer/v1 carries strings, not Helm's broken `bytes.Buffer`
+ * encoding (docs/compat.md). Checked by hand, not with zod: this module is on the start-up path of `helm <plugin>`.
  */
 
-const goStrings = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? []);
+type Json = Record<string, unknown>;
 
-const cliInput = z.looseObject({ extraArgs: goStrings }).transform(({ extraArgs }) => ({ extraArgs }));
+interface Issue {
+  path: string[];
+  message: string;
+}
 
-const postRendererInput = z
-  .looseObject({ manifests: z.string(), extraArgs: goStrings })
-  .transform(({ manifests, extraArgs }) => ({ manifests, extraArgs }));
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const getterOptions = z
-  .looseObject({
-    URL: z.string().default(''),
-    CertFile: z.string().default(''),
-    KeyFile: z.string().default(''),
-    CAFile: z.string().default(''),
-    UNTar: z.boolean().default(false),
-    InsecureSkipVerifyTLS: z.boolean().default(false),
-    PlainHTTP: z.boolean().default(false),
-    AcceptHeader: z.string().default(''),
-    Username: z.string().default(''),
-    Password: z.string().default(''),
-    PassCredentialsAll: z.boolean().default(false),
-    UserAgent: z.string().default(''),
-    Version: z.string().default(''),
-    Timeout: z.int().default(0),
-  })
-  .prefault({});
+function stringList(value: unknown, path: string, issues: Issue[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  issues.push({ path: [path], message: 'expected a list of strings' });
+  return [];
+}
 
-const getterInput = z
-  .looseObject({ href: z.string(), protocol: z.string(), options: getterOptions })
-  .transform(({ href, protocol, options }) => ({ href, protocol, options }));
+function string(message: Json, key: string, issues: Issue[]): string {
+  const value = message[key];
+  if (typeof value === 'string') return value;
+  issues.push({ path: [key], message: value === undefined ? 'required' : 'expected a string' });
+  return '';
+}
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Helm's GetterOptionsV1 (Go field names) and each field's zero value. */
+const GETTER_OPTIONS: Readonly<Record<string, string | boolean | number>> = {
+  URL: '',
+  CertFile: '',
+  KeyFile: '',
+  CAFile: '',
+  UNTar: false,
+  InsecureSkipVerifyTLS: false,
+  PlainHTTP: false,
+  AcceptHeader: '',
+  Username: '',
+  Password: '',
+  PassCredentialsAll: false,
+  UserAgent: '',
+  Version: '',
+  Timeout: 0,
+};
+
+function getterOptions(value: unknown, issues: Issue[]): Json {
+  if (value === undefined || value === null) return { ...GETTER_OPTIONS };
+  if (!isObject(value)) {
+    issues.push({ path: ['options'], message: 'expected an object' });
+    return {};
+  }
+  const options: Json = { ...value };
+  for (const [key, zero] of Object.entries(GETTER_OPTIONS)) {
+    const given = value[key];
+    if (given === undefined) options[key] = zero;
+    else if (typeof given !== typeof zero || (typeof zero === 'number' && !Number.isInteger(given))) {
+      issues.push({
+        path: ['options', key],
+        message: `expected ${typeof zero === 'number' ? 'an integer' : `a ${typeof zero}`}`,
+      });
+    }
+  }
+  return options;
+}
 
 /** How one plugin type's messages cross into and out of the guest. */
 export interface TypeCodec {
-  input: z.ZodType;
-  /** The output message from the guest's JSON (`undefined` when the guest set no output). */
+  /** The message the guest receives, or issues. */
+  input(message: Json, issues: Issue[]): Json;
+  /** The output message from the guest's JSON. */
   output(json: unknown, plugin: string): unknown;
 }
 
@@ -62,11 +88,11 @@ function invalidOutput(plugin: string, type: string, why: string): Helm4Error {
   );
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const CODECS: Readonly<Record<string, TypeCodec>> = {
   'cli/v1': {
-    input: cliInput,
+    input: (m, issues) => ({ extraArgs: stringList(m['extraArgs'], 'extraArgs', issues) }),
     // Helm ignores the output but needs a JSON object (or null); `data` may be anything.
     output(json, plugin) {
       if (json !== null && !isObject(json)) throw invalidOutput(plugin, 'cli/v1', 'expected a JSON object');
@@ -74,7 +100,11 @@ export const CODECS: Readonly<Record<string, TypeCodec>> = {
     },
   },
   'getter/v1': {
-    input: getterInput,
+    input: (m, issues) => ({
+      href: string(m, 'href', issues),
+      protocol: string(m, 'protocol', issues),
+      options: getterOptions(m['options'], issues),
+    }),
     output(json, plugin) {
       if (!isObject(json) || !Object.hasOwn(json, 'data')) {
         throw invalidOutput(plugin, 'getter/v1', 'expected {"data": "<base64>"}');
@@ -88,7 +118,10 @@ export const CODECS: Readonly<Record<string, TypeCodec>> = {
     },
   },
   'postrenderer/v1': {
-    input: postRendererInput,
+    input: (m, issues) => ({
+      manifests: string(m, 'manifests', issues),
+      extraArgs: stringList(m['extraArgs'], 'extraArgs', issues),
+    }),
     output(json, plugin) {
       if (!isObject(json)) throw invalidOutput(plugin, 'postrenderer/v1', 'expected {"manifests": "<yaml>"}');
       const manifests = json['manifests'];
@@ -102,16 +135,19 @@ export const CODECS: Readonly<Record<string, TypeCodec>> = {
 
 /** Validates and encodes an input message as the JSON bytes the guest reads. */
 export function encodeInput(codec: TypeCodec, message: unknown, type: string, plugin: string): Uint8Array {
-  const parsed = codec.input.safeParse(message);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+  const issues: Issue[] = [];
+  const value = isObject(message) ? codec.input(message, issues) : undefined;
+  if (value === undefined) issues.push({ path: [], message: 'expected an object' });
+  if (issues.length > 0 || value === undefined) {
     throw new Helm4Error(
       RUNTIME_CODES.invalidMessage,
-      `invalid ${type} input message for plugin ${JSON.stringify(plugin)}: ${z.prettifyError(parsed.error)}`,
+      `invalid ${type} input message for plugin ${JSON.stringify(plugin)}: ${issues
+        .map((i) => `${i.path.join('.') || 'message'}: ${i.message}`)
+        .join('; ')}`,
       { details: { plugin, type, issues } },
     );
   }
-  return new TextEncoder().encode(JSON.stringify(parsed.data));
+  return Buffer.from(JSON.stringify(value));
 }
 
 /** Decodes the guest's output bytes (JSON) into the type's output message. */
@@ -129,7 +165,7 @@ export function decodeOutput(
   }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
+    json = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch (err) {
     throw invalidOutput(plugin, type, `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
