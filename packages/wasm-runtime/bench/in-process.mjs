@@ -157,12 +157,13 @@ try {
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
   const renders = [];
+  let rssPeak = 0;
   for (let r = 0; r < Math.max(3, Math.ceil(RUNS / 3)); r++) {
     const t0 = performance.now();
     const out = await renderer.invoke({ message: { manifests, extraArgs: [] } });
     renders.push(performance.now() - t0);
     if (out.message.manifests.length <= manifests.length) throw new Error('post-renderer output too short');
-    if (r === 0) var rssPeak = process.resourceUsage().maxRSS * 1024;
+    if (r === 0) rssPeak = process.resourceUsage().maxRSS * 1024;
   }
   const renderMs = median(renders);
 
