@@ -52,6 +52,7 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
     name: 'extism/v1',
     async createPlugin(plugin: LoadedPlugin): Promise<PluginInstance> {
       const { metadata } = plugin;
+      const pool = options.pool ?? sharedWorkerPool();
       if (metadata.runtime !== 'extism/v1') {
         throw new Helm4Error(
           RUNTIME_CODES.mismatch,
@@ -59,6 +60,8 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
           { details: { plugin: metadata.name, runtime: metadata.runtime } },
         );
       }
+      // A worker takes ~80 ms to start: let it boot while the module is read and compiled.
+      pool.warm();
       const config = await runtimeConfigOf(plugin);
       const missing = config.hostFunctions.filter((name) => !Object.hasOwn(hostFunctions, name));
       if (missing.length > 0) {
@@ -68,8 +71,6 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
           { details: { plugin: metadata.name, hostFunctions: missing } },
         );
       }
-      const pool = options.pool ?? sharedWorkerPool();
-      pool.warm();
       const limits = effectiveLimits(config, options.defaults);
       const bytes = await readWasm(plugin);
       const prepared = await prepareModule(bytes, {
