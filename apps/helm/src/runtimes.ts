@@ -15,8 +15,10 @@ export async function createPluginInstance(plugin: LoadedPlugin): Promise<Plugin
     return createSubprocessRuntime().createPlugin(plugin);
   }
   if (runtime === 'extism/v1') {
-    const { createExtismRuntime } = await import('@helm4/wasm-runtime');
+    const { createExtismRuntime, sharedWorkerPool } = await import('@helm4/wasm-runtime/runtime');
     wasmRuntimeUsed = true;
+    // A guest worker takes ~80 ms to start: start it while the module is read and checked.
+    sharedWorkerPool().warm();
     return createExtismRuntime().createPlugin(plugin);
   }
   throw new Helm4Error(
@@ -32,7 +34,7 @@ export async function createPluginInstance(plugin: LoadedPlugin): Promise<Plugin
  */
 export async function releaseRuntimes(): Promise<void> {
   if (!wasmRuntimeUsed) return;
-  const { sharedWorkerPool } = await import('@helm4/wasm-runtime');
+  const { sharedWorkerPool } = await import('@helm4/wasm-runtime/runtime');
   sharedWorkerPool().close();
 }
 
