@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LoadedPlugin, QuarantinedPlugin } from '@helm4/manifest/loader';
 import { findPlugins } from '@helm4/manifest/loader';
-import { type ResolvedCliCommands, resolveCliCommands } from '@helm4/plugin-type-cli/host';
+import { type ResolvedCliCommands, resolveCliCommands } from '@helm4/plugin-type-cli/commands';
 import { type HelmSettings, pluginDirs } from '@helm4/settings';
 import { RESERVED_COMMAND_NAMES } from './cli/builtins.js';
 import { loadRegistry, registryFingerprint } from './registry.js';

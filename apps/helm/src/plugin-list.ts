@@ -1,4 +1,4 @@
-import { listPlugins, type PluginList } from '@helm4/distribution';
+import { listPlugins, type PluginList } from '@helm4/distribution/list';
 import { loadSettings } from '@helm4/settings';
 import { discoverPluginCommands, pluginIndexFile } from './plugin-commands.js';
 import type { PluginListFlags } from './plugin-list-flags.js';

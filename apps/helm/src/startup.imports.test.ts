@@ -38,6 +38,7 @@ it('helm <plugin> statically imports only light modules: no oclif, yaml, zod or 
   expect([...packages].filter((p) => !p.startsWith('node:')).sort()).toEqual([
     '@helm4/errors',
     '@helm4/manifest/loader',
+    '@helm4/plugin-type-cli/commands',
     '@helm4/plugin-type-cli/host',
     '@helm4/settings',
   ]);

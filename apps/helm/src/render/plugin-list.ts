@@ -1,4 +1,4 @@
-import type { PluginList } from '@helm4/distribution';
+import type { PluginList } from '@helm4/distribution/list';
 import { renderTable } from './table.js';
 
 /**

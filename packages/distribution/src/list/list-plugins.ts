@@ -5,7 +5,6 @@ import { findPlugins } from '@helm4/manifest/loader';
 import { type HelmSettings, pluginDirs } from '@helm4/settings';
 import { layoutFor } from '../install/layout.js';
 import { keyIdsOf, readSourceRecordSync, type SourceRecord } from '../install/source-record.js';
-import { recoverStaging } from '../install/staging.js';
 import { type ProvenanceStatus, type SigningInfo, signingInfo } from '../provenance-status/signing-info.js';
 
 /** Who signed an installed plugin, as checked when it was installed or updated (never re-checked here). */
@@ -67,7 +66,10 @@ export interface ListPluginsOptions {
 async function recoverInterrupted(settings: ListPluginsOptions['settings']): Promise<void> {
   for (const dir of pluginDirs(settings)) {
     const layout = layoutFor(path.resolve(dir), settings);
-    if (existsSync(layout.stagingDir)) await recoverStaging(layout);
+    if (!existsSync(layout.stagingDir)) continue;
+    // Rare: loaded only when there is something to put back (keeps `plugin list` start-up lean).
+    const { recoverStaging } = await import('../install/staging.js');
+    await recoverStaging(layout);
   }
 }
 
@@ -83,10 +85,21 @@ export async function listPlugins(opts: ListPluginsOptions): Promise<PluginList>
     ...(cacheFile === undefined ? {} : { cacheFile }),
   });
   const dataPlugins = path.join(settings.dataHome, 'plugins');
+  // Install records live in `<plugins dir>/.helm4/sources`; most directories have none (plugins Helm installed).
+  const sourcesDirs = new Map<string, string | undefined>();
+  const sourcesDirOf = (pluginDir: string): string | undefined => {
+    const base = path.resolve(path.dirname(pluginDir));
+    if (!sourcesDirs.has(base)) {
+      const sources = layoutFor(base, settings).sourcesDir;
+      sourcesDirs.set(base, existsSync(sources) ? sources : undefined);
+    }
+    return sourcesDirs.get(base);
+  };
   const plugins = await Promise.all(
     found.plugins.map(async ({ dir, metadata: m }): Promise<PluginListEntry> => {
       const info = await signingInfo(dataPlugins, m.name, m.version);
-      const record = readSourceRecordSync(layoutFor(path.resolve(path.dirname(dir)), settings).sourcesDir, m.name);
+      const sources = sourcesDirOf(dir);
+      const record = sources === undefined ? undefined : readSourceRecordSync(sources, m.name);
       const signature = recordedSignature(record, m.version, dir, info);
       return {
         name: m.name,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +14,8 @@ export type ProvenanceStatus =
 
 /** SHA-256 of a file, streamed, as hex. */
 export async function sha256File(file: string): Promise<string> {
+  // Loaded only when a kept tarball must be hashed: most `plugin list` runs never need node:crypto.
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
