@@ -28,17 +28,15 @@ export interface ContractFixtures {
    * from `createPlugin` or from `invoke` (e.g. RUNTIME_EXEC_FAILED for subprocess).
    */
   broken: { plugin: LoadedPlugin; code: string };
-  /** cli/v1, for the `stdin` capability: copies stdin to stdout until end of input. */
-  cliCat?: LoadedPlugin;
+  /** cli/v1: copies stdin to stdout until end of input (every runtime connects a cli plugin's stdin). */
+  cliCat: LoadedPlugin;
   /** For the `hooks` capability: a plugin whose `install` hook writes `install hook <plugin name>` (one line) to stdout. */
   hooks?: LoadedPlugin;
 }
 
-/** Optional capabilities; a runtime without one skips its cases. */
+/** Optional capabilities; for a runtime without one, the suite checks that it is absent cleanly. */
 export interface ContractSkips {
-  /** The runtime cannot connect a cli plugin's stdin (also skips aborting a running plugin, which uses it). */
-  stdin?: boolean;
-  /** The runtime has no lifecycle hooks (Helm: only subprocess has them). */
+  /** The runtime has no lifecycle hooks (Helm: only subprocess has them): hooks must be a silent no-op. */
   hooks?: boolean;
 }
 
