@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './context.js';
-import { required } from './context.js';
 import { rejectsWithCode } from './expect-code.js';
 import { collector } from './streams.js';
 
@@ -9,7 +8,7 @@ const echoed = (args: readonly string[], namespace: string) =>
   `${args.map((a) => `arg: ${a}\n`).join('')}HELM_NAMESPACE=${namespace}\n`;
 
 export function cliCases({ options, instantiate }: ContractContext): void {
-  const { fixtures, skip = {} } = options;
+  const { fixtures } = options;
 
   describe('cli/v1', () => {
     it('creates an instance carrying the plugin directory and metadata', async () => {
