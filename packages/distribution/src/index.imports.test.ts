@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { importGraph } from '../../../test-support/import-graph.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 const packages = join(src, '..', '..');
@@ -12,31 +13,8 @@ const workspace: Record<string, string> = {
   '@helm4/manifest/loader': join(packages, 'manifest', 'src', 'loader.ts'),
 };
 
-/** Static value imports of a module (type-only imports and `import()` are erased or lazy). */
-function staticImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const re = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\bfrom\s+)?['"]([^'"]+)['"]/gm;
-  return [...text.matchAll(re)].map((m) => m[1] ?? '');
-}
-
-function eagerGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const found = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const spec of staticImports(file)) {
-      if (spec.startsWith('.')) visit(join(dirname(file), spec.replace(/\.js$/, '.ts')));
-      else if (workspace[spec] !== undefined) visit(workspace[spec]);
-      else found.add(spec);
-    }
-  };
-  visit(entry);
-  return { files, packages: found };
-}
-
 it('importing @helm4/distribution loads no openpgp, tar, yaml or zod (plugin list start-up)', () => {
-  const { packages: eager, files } = eagerGraph(join(src, 'index.ts'));
+  const { packages: eager, files } = importGraph(join(src, 'index.ts'), { workspace });
   expect([...eager].filter((p) => !p.startsWith('node:'))).toEqual([]);
   const local = [...files].filter((f) => f.startsWith(src)).map((f) => f.slice(src.length + 1));
   // Only the install layout and records of install/ (fs only) are eager: plugin list reads who signed each plugin
@@ -46,7 +24,7 @@ it('importing @helm4/distribution loads no openpgp, tar, yaml or zod (plugin lis
 });
 
 it('the scan follows the eager graph (list and the lazy wrappers are in it)', () => {
-  const { files } = eagerGraph(join(src, 'index.ts'));
+  const { files } = importGraph(join(src, 'index.ts'), { workspace });
   const local = [...files].filter((f) => f.startsWith(src)).map((f) => f.slice(src.length + 1));
   expect(local).toEqual(expect.arrayContaining(['lazy.ts', 'list/list-plugins.ts', 'codes.ts']));
   expect(readFileSync(join(src, 'tarball', 'read-tarball.ts'), 'utf8')).toContain("import('tar')");
