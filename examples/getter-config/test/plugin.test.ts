@@ -1,28 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { defaultGetterOptions } from '@helm4/plugin-type-getter';
 import { createExtismRuntime } from '@helm4/wasm-runtime';
 import { loadWasmPluginDir } from '@helm4/wasm-runtime/testing';
 import { describe, expect, it } from 'vitest';
 
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
-const options = (URL: string) => ({
-  URL,
-  CertFile: '',
-  KeyFile: '',
-  CAFile: '',
-  UNTar: false,
-  InsecureSkipVerifyTLS: false,
-  PlainHTTP: false,
-  AcceptHeader: '',
-  Username: '',
-  Password: '',
-  PassCredentialsAll: false,
-  UserAgent: '',
-  Version: '',
-  Timeout: 0,
-});
+const options = (URL: string) => ({ ...defaultGetterOptions(), URL });
 
 const message = (href: string) => ({ href, protocol: new URL(href).protocol.slice(0, -1), options: options(href) });
 

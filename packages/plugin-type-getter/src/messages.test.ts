@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  defaultGetterOptions,
-  getterInputMessageSchema,
-  getterOptionsSchema,
-  getterOutputMessageSchema,
-} from './messages.js';
+import { defaultGetterOptions } from './defaults.js';
+import { getterInputMessageSchema, getterOptionsSchema, getterOutputMessageSchema } from './messages.js';
 
 const pretty = (schema: z.ZodType) => `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`;
 

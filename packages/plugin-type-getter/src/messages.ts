@@ -51,23 +51,3 @@ export const getterOutputMessageSchema = z
   });
 
 export type GetterOutputMessage = z.infer<typeof getterOutputMessageSchema>;
-
-/** Getter options with Go's zero values, the base the host fills from the command line. */
-export function defaultGetterOptions(): GetterOptions {
-  return {
-    URL: '',
-    CertFile: '',
-    KeyFile: '',
-    CAFile: '',
-    UNTar: false,
-    InsecureSkipVerifyTLS: false,
-    PlainHTTP: false,
-    AcceptHeader: '',
-    Username: '',
-    Password: '',
-    PassCredentialsAll: false,
-    UserAgent: '',
-    Version: '',
-    Timeout: 0,
-  };
-}

@@ -90,8 +90,8 @@ export const extismRuntimeConfigSchema: z.ZodType<ExtismRuntimeConfig, unknown> 
 }));
 
 /**
- * Decodes a raw `runtimeConfig` like yaml.v3 `Unmarshal` (non-strict), then validates it. Helm's Validate is a
- * TODO that accepts anything; we refuse values that cannot work (RUNTIME_CONFIG_* codes). Values Helm cannot
+ * Decodes a raw `runtimeConfig` like yaml.v3 `Unmarshal` (non-strict), then validates it. Helm's Validate is
+ * unimplemented and accepts anything; we refuse values that cannot work (RUNTIME_CONFIG_* codes). Values Helm cannot
  * decode at all (a negative uint, a map for a string) are MANIFEST_INVALID_FIELD, as for every section.
  */
 export function parseExtismRuntimeConfig(raw: unknown): ConfigParseResult & { value?: ExtismRuntimeConfig } {

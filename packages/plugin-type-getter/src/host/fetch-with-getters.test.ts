@@ -2,7 +2,7 @@ import { Helm4Error } from '@helm4/errors';
 import type { LoadedPlugin } from '@helm4/manifest';
 import type { InvokeInput, PluginInstance } from '@helm4/runtime';
 import { describe, expect, it } from 'vitest';
-import { defaultGetterOptions } from '../messages.js';
+import { defaultGetterOptions } from '../defaults.js';
 import { fetchWithGetters } from './fetch-with-getters.js';
 
 const plugin = (name: string, protocols: string[]): LoadedPlugin => ({

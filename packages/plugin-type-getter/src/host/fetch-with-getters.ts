@@ -1,7 +1,8 @@
 import { Helm4Error } from '@helm4/errors';
 import type { LoadedPlugin } from '@helm4/manifest';
 import type { PluginInstance } from '@helm4/runtime';
-import { defaultGetterOptions, type GetterOptions } from '../messages.js';
+import { defaultGetterOptions } from '../defaults.js';
+import type { GetterOptions } from '../messages.js';
 import { protocolOf } from '../protocol.js';
 import { httpGet } from './http-getter.js';
 import { fetchWithPlugin } from './plugin-getter.js';

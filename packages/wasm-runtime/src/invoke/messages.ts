@@ -1,4 +1,5 @@
 import { Helm4Error } from '@helm4/errors';
+import { GETTER_OPTION_DEFAULTS } from '@helm4/plugin-type-getter/defaults';
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from '../codes.js';
 
@@ -33,22 +34,7 @@ function string(message: Json, key: string, issues: Issue[]): string {
 }
 
 /** Helm's GetterOptionsV1 (Go field names) and each field's zero value. */
-const GETTER_OPTIONS: Readonly<Record<string, string | boolean | number>> = {
-  URL: '',
-  CertFile: '',
-  KeyFile: '',
-  CAFile: '',
-  UNTar: false,
-  InsecureSkipVerifyTLS: false,
-  PlainHTTP: false,
-  AcceptHeader: '',
-  Username: '',
-  Password: '',
-  PassCredentialsAll: false,
-  UserAgent: '',
-  Version: '',
-  Timeout: 0,
-};
+const GETTER_OPTIONS: Readonly<Record<string, string | boolean | number>> = GETTER_OPTION_DEFAULTS;
 
 function getterOptions(value: unknown, issues: Issue[]): Json {
   if (value === undefined || value === null) return { ...GETTER_OPTIONS };
