@@ -1,9 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { KernelMemory } from '../kernel/kernel-memory.js';
 import { kernelModule } from '../kernel/kernel-module.js';
-import type { CallMessage, GuestFailure, SyncReply, SyncRequest, WorkerMessage } from '../worker/protocol.js';
+import type {
+  CallMessage,
+  GuestFailure,
+  OutputSpan,
+  SyncReply,
+  SyncRequest,
+  WorkerMessage,
+} from '../worker/protocol.js';
 
 const WORKER_URL = new URL('../worker/guest-worker.js', import.meta.url);
+
+/** A kernel memory grown past this is replaced after the call rather than kept for the next. */
+const KEEP_KERNEL_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** What the host does while a call runs: output, logs and the requests the guest blocks on. */
 export interface CallHandlers {
@@ -12,8 +23,11 @@ export interface CallHandlers {
   onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply>;
 }
 
+/** The guest's output, read as JSON out of the kernel memory before the worker takes another call. */
+export type OutputJson = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; message: string };
+
 export type CallResult =
-  | { ok: true; output: Uint8Array | null; rc: number; exited: boolean }
+  | { ok: true; output: OutputJson; rc: number; exited: boolean }
   | { ok: false; failure: GuestFailure };
 
 /** Why the host stopped a call by terminating its worker. */
@@ -35,7 +49,10 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
 }
 
-export type CallJob = Omit<CallMessage, 'type' | 'id' | 'module'>;
+export type CallJob = Omit<CallMessage, 'type' | 'id' | 'module' | 'inputLength' | 'dirty' | 'kernelMemory'> & {
+  /** The input message (JSON), written into the worker's kernel memory. */
+  message: unknown;
+};
 
 interface ActiveCall {
   onMessage(message: WorkerMessage): void;
@@ -48,6 +65,10 @@ class GuestWorker {
   readonly syncPort: MessagePort;
   /** Modules (by cache key) this worker has received. */
   readonly modules = new Set<string>();
+  /** The memory of this worker's kernel, which the host writes inputs to and reads outputs from. */
+  kernel = new KernelMemory();
+  /** The kernel memory was replaced: send it with the next call. */
+  kernelReplaced = false;
   current: ActiveCall | undefined;
   dead = false;
 
@@ -59,7 +80,7 @@ class GuestWorker {
     // The host only sends on this port; it must not keep the process alive.
     port1.unref();
     this.worker = new Worker(WORKER_URL, {
-      workerData: { flag, syncPort: port2, kernel: kernelModule() },
+      workerData: { flag, syncPort: port2, kernel: kernelModule(), kernelMemory: this.kernel.memory },
       transferList: [port2],
       execArgv: ['--disable-warning=ExperimentalWarning'],
       // The worker's own stdout/stderr are not the plugin's (which go through WASI): keep them off the host's
@@ -120,6 +141,10 @@ export class WorkerPool {
 
   #release(w: GuestWorker): void {
     if (w.dead) return;
+    if (w.kernel.size > KEEP_KERNEL_MEMORY_BYTES) {
+      w.kernel = new KernelMemory();
+      w.kernelReplaced = true;
+    }
     if (this.#idle.length >= this.#maxIdle) {
       w.terminate();
       return;
@@ -178,13 +203,17 @@ export class WorkerPool {
                   answer({ ok: false, failure: { kind: 'internal', message: String(err) } }),
                 );
               return;
-            case 'done':
+            case 'done': {
               finish();
+              w.kernel.written(message.bump);
+              const output = readOutput(w.kernel, message.output);
               this.#release(w);
-              resolve({ ok: true, output: message.output, rc: message.rc, exited: message.exited === true });
+              resolve({ ok: true, output, rc: message.rc, exited: message.exited === true });
               return;
+            }
             case 'failed':
               finish();
+              w.kernel.written(message.bump);
               this.#release(w);
               resolve({ ok: false, failure: message.failure });
               return;
@@ -196,10 +225,48 @@ export class WorkerPool {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const send = !w.modules.has(job.key);
       w.modules.add(job.key);
-      const message: CallMessage = { ...job, type: 'call', id, ...(send ? { module } : {}) };
+      const { message: input, ...rest } = job;
+      let inputLength: number;
+      try {
+        inputLength = w.kernel.writeInput(input);
+      } catch (err) {
+        // Only a RangeError: the input does not fit the 4 GiB a kernel memory can hold.
+        finish();
+        this.#release(w);
+        resolve({ ok: false, failure: inputTooLarge(err) });
+        return;
+      }
+      const message: CallMessage = {
+        ...rest,
+        type: 'call',
+        id,
+        inputLength,
+        dirty: w.kernel.dirty,
+        ...(send ? { module } : {}),
+        ...(w.kernelReplaced ? { kernelMemory: w.kernel.memory } : {}),
+      };
+      w.kernelReplaced = false;
       w.worker.postMessage(message);
     });
   }
+}
+
+function readOutput(kernel: KernelMemory, span: OutputSpan | null): OutputJson {
+  if (span === null || span.len === 0) return { kind: 'none' };
+  try {
+    return { kind: 'json', value: kernel.readOutput(span.ptr, span.len) };
+  } catch (err) {
+    return { kind: 'invalid', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function inputTooLarge(err: unknown): GuestFailure {
+  return {
+    kind: 'trap',
+    message: `the input does not fit the kernel memory (${err instanceof Error ? err.message : String(err)})`,
+    growFailed: false,
+    hostMemoryExceeded: true,
+  };
 }
 
 let shared: WorkerPool | undefined;

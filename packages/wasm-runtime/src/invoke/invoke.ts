@@ -61,7 +61,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
       },
     );
   }
-  const bytes = encodeInput(codec, input.message, ctx.type, ctx.name);
+  const message = encodeInput(codec, input.message, ctx.type, ctx.name);
   let tempDir: string | undefined;
   if (ctx.config.fileSystem.createTempDir) {
     try {
@@ -77,7 +77,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
         {
           key: ctx.prepared.key,
           entry: '__helm_entry',
-          input: bytes,
+          message,
           config: ctx.config.config,
           memory: {
             maxPages: ctx.limits.maxPages,

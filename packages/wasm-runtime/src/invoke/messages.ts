@@ -2,6 +2,7 @@ import { Helm4Error } from '@helm4/errors';
 import { GETTER_OPTION_DEFAULTS } from '@helm4/plugin-type-getter/defaults';
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from '../codes.js';
+import type { OutputJson } from '../host/worker-pool.js';
 
 /*
  * The JSON messages of each plugin type, as the guest sees them. Inputs accept what Go would decode into Helm's
@@ -119,8 +120,8 @@ export const CODECS: Readonly<Record<string, TypeCodec>> = {
   },
 };
 
-/** Validates and encodes an input message as the JSON bytes the guest reads. */
-export function encodeInput(codec: TypeCodec, message: unknown, type: string, plugin: string): Uint8Array {
+/** Validates an input message and returns what the guest receives (as JSON). */
+export function encodeInput(codec: TypeCodec, message: unknown, type: string, plugin: string): Json {
   const issues: Issue[] = [];
   const value = isObject(message) ? codec.input(message, issues) : undefined;
   if (value === undefined) issues.push({ path: [], message: 'expected an object' });
@@ -133,27 +134,19 @@ export function encodeInput(codec: TypeCodec, message: unknown, type: string, pl
       { details: { plugin, type, issues } },
     );
   }
-  return Buffer.from(JSON.stringify(value));
+  return value;
 }
 
-/** Decodes the guest's output bytes (JSON) into the type's output message. */
-export function decodeOutput(
-  codec: TypeCodec,
-  bytes: Uint8Array | null,
-  type: string,
-  plugin: string,
-  exited: boolean,
-) {
-  if (bytes === null || bytes.length === 0) {
-    // A guest that exited with code 0 (proc_exit) had no chance to set its output.
-    if (exited && type === 'cli/v1') return {};
-    throw invalidOutput(plugin, type, 'no output (the output must be JSON)');
+/** The type's output message from the guest's output (JSON, read by the worker pool). */
+export function decodeOutput(codec: TypeCodec, output: OutputJson, type: string, plugin: string, exited: boolean) {
+  switch (output.kind) {
+    case 'none':
+      // A guest that exited with code 0 (proc_exit) had no chance to set its output.
+      if (exited && type === 'cli/v1') return {};
+      throw invalidOutput(plugin, type, 'no output (the output must be JSON)');
+    case 'invalid':
+      throw invalidOutput(plugin, type, `not JSON (${output.message})`);
+    case 'json':
+      return codec.output(output.value, plugin);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-  } catch (err) {
-    throw invalidOutput(plugin, type, `not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  return codec.output(json, plugin);
 }

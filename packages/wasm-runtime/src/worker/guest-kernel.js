@@ -1,12 +1,9 @@
 // @ts-check
 /*
- * The Extism kernel of a guest worker: the Wasm kernel module (src/kernel/kernel-module.ts) for memory, input
- * and output, linked to the guest Wasm-to-Wasm; JavaScript for the functions that need the host (config, vars,
- * logs, HTTP). The kernel's memory is reused across the worker's calls and zeroed before each.
+ * The Extism kernel of a guest worker: the Wasm kernel module (kernel/kernel.ts) for memory, input and output,
+ * linked to the guest Wasm to Wasm; JavaScript for the functions that need the host (config, vars, logs, HTTP).
+ * Its memory is the host's (shared): the host writes each call's input into it and reads the output from it.
  */
-
-/** Memories above this are dropped after a call rather than kept for the next. */
-const KEEP_MEMORY_BYTES = 64 * 1024 * 1024;
 
 const LOG_LEVELS = /** @type {const} */ (['trace', 'debug', 'info', 'warn', 'error']);
 
@@ -25,51 +22,47 @@ function direct(fn) {
 }
 
 export class WorkerKernel {
-  /** @param {WebAssembly.Module} module */
-  constructor(module) {
+  /**
+   * @param {WebAssembly.Module} module
+   * @param {WebAssembly.Memory} memory
+   */
+  constructor(module, memory) {
     this.module = module;
-    /** @type {WebAssembly.Memory | undefined} */
-    this.memory = undefined;
+    /** @type {WebAssembly.Memory} */
+    this.memory = memory;
     /** @type {Record<string, any>} */
     this.exports = {};
-    this.dirty = 0;
+    this.use(memory);
   }
 
   /**
-   * Starts a call: a zeroed memory, a budget of `limit` bytes, the input as the input block.
-   * @param {number} limit
-   * @param {Uint8Array} input
-   * @returns {boolean} false when the input alone is over the budget
+   * Runs on `memory` from now on (the host replaces a memory grown very large).
+   * @param {WebAssembly.Memory} memory
    */
-  begin(limit, input) {
-    if (this.memory === undefined) {
-      this.memory = new WebAssembly.Memory({ initial: 1, maximum: 65_536 });
-      this.exports = /** @type {Record<string, any>} */ (
-        new WebAssembly.Instance(this.module, { env: { memory: this.memory } }).exports
-      );
-      for (const name of Object.keys(this.exports)) {
-        if (typeof this.exports[name] === 'function') direct(this.exports[name]);
-      }
-    } else if (this.dirty > 0) {
-      new Uint8Array(this.memory.buffer, 0, this.dirty).fill(0);
+  use(memory) {
+    this.memory = memory;
+    this.exports = /** @type {Record<string, any>} */ (
+      new WebAssembly.Instance(this.module, { env: { memory } }).exports
+    );
+    for (const name of Object.keys(this.exports)) {
+      if (typeof this.exports[name] === 'function') direct(this.exports[name]);
     }
-    this.dirty = 0;
-    const k = this.exports;
-    k['reset'](BigInt(limit));
-    const at = k['alloc'](BigInt(input.length));
-    if (at === 0n) return false;
-    new Uint8Array(this.buffer).set(input, Number(at));
-    k['set_input'](at, BigInt(input.length));
-    return true;
   }
 
-  /** Ends a call: remembers what to zero, drops a memory grown very large. */
-  end() {
-    this.dirty = Number(this.global('bump'));
-    if (this.memory !== undefined && this.memory.buffer.byteLength > KEEP_MEMORY_BYTES) {
-      this.memory = undefined;
-      this.dirty = 0;
-    }
+  /**
+   * Starts a call on the input the host wrote (`inputLength` bytes), with a budget of `limit` bytes.
+   * @param {number} limit
+   * @param {number} inputLength
+   * @param {number} dirty how far earlier calls and the host wrote
+   * @returns {boolean} false when the input alone is over the budget
+   */
+  begin(limit, inputLength, dirty) {
+    return this.exports['begin'](BigInt(limit), BigInt(inputLength), BigInt(dirty)) !== 0n;
+  }
+
+  /** How far this call's blocks reach. */
+  get bump() {
+    return Number(this.global('bump'));
   }
 
   get buffer() {
@@ -105,14 +98,18 @@ export class WorkerKernel {
     return at;
   }
 
-  /** The output block (null when the guest set none) and the error message (null when none). */
+  /**
+   * Where the output is (null when the guest set none, or set one outside its blocks) and the error message (null
+   * when none).
+   * @returns {{ output: { ptr: number, len: number } | null, error: string | null }}
+   */
   result() {
     const err = /** @type {bigint} */ (this.global('err'));
     if (err !== 0n) return { output: null, error: new TextDecoder().decode(this.read(err)) };
     const ptr = Number(this.global('out_ptr'));
-    if (ptr === 0) return { output: null, error: null };
-    const length = Number(this.global('out_len'));
-    return { output: new Uint8Array(this.buffer.slice(ptr, ptr + length)), error: null };
+    const len = Number(this.global('out_len'));
+    if (ptr === 0 || ptr < 16 || ptr + len > this.bump) return { output: null, error: null };
+    return { output: { ptr, len }, error: null };
   }
 
   /**

@@ -35,7 +35,10 @@ const { WASI } = await import('node:wasi');
 /** @typedef {import('./protocol.js').SyncReply} SyncReply */
 
 const flag = new Int32Array(/** @type {SharedArrayBuffer} */ (workerData.flag));
-const kernel = new WorkerKernel(/** @type {WebAssembly.Module} */ (workerData.kernel));
+const kernel = new WorkerKernel(
+  /** @type {WebAssembly.Module} */ (workerData.kernel),
+  /** @type {WebAssembly.Memory} */ (workerData.kernelMemory),
+);
 /** @type {import('node:worker_threads').MessagePort} */
 const syncPort = workerData.syncPort;
 /** @type {Map<string, WebAssembly.Module>} */
@@ -161,11 +164,12 @@ function hostFunctions(msg) {
 /** @param {CallMessage} msg */
 async function run(msg) {
   /** @param {GuestFailure} failure */
-  const fail = (failure) => port.postMessage({ type: 'failed', id: msg.id, failure });
+  const fail = (failure) => port.postMessage({ type: 'failed', id: msg.id, failure, bump: kernel.bump });
   if (msg.module !== undefined) modules.set(msg.key, msg.module);
+  if (msg.kernelMemory !== undefined) kernel.use(msg.kernelMemory);
   const module = modules.get(msg.key);
   if (module === undefined) return fail({ kind: 'internal', message: `module ${msg.key} was never sent` });
-  if (!kernel.begin(msg.memory.maxPages * 65_536, msg.input)) {
+  if (!kernel.begin(msg.memory.maxPages * 65_536, msg.inputLength, msg.dirty)) {
     return fail({
       kind: 'trap',
       message: 'the input is larger than memory.maxPages',
@@ -173,11 +177,7 @@ async function run(msg) {
       hostMemoryExceeded: true,
     });
   }
-  try {
-    await runGuest(msg, module, fail);
-  } finally {
-    kernel.end();
-  }
+  await runGuest(msg, module, fail);
 }
 
 /**
@@ -257,11 +257,10 @@ async function runGuest(msg, module, fail) {
       fail({ kind: 'plugin-error', message: error, rc, growFailed: globalOf(instance, '__helm_grow_failed') === 1 });
       return;
     }
-    const transfer = output === null ? [] : [/** @type {ArrayBuffer} */ (output.buffer)];
-    port.postMessage({ type: 'done', id: msg.id, output, rc }, transfer);
+    port.postMessage({ type: 'done', id: msg.id, output, rc, bump: kernel.bump });
   } catch (err) {
     if (err instanceof ProcExit && err.code === 0) {
-      port.postMessage({ type: 'done', id: msg.id, output: null, rc: 0, exited: true });
+      port.postMessage({ type: 'done', id: msg.id, output: null, rc: 0, exited: true, bump: kernel.bump });
     } else {
       fail(failureOf(err, instance, 'trap'));
     }
@@ -301,7 +300,12 @@ function failureOf(err, instance, fallback) {
 port.on('message', (/** @type {CallMessage} */ msg) => {
   if (msg.type === 'call') {
     run(msg).catch((err) => {
-      port.postMessage({ type: 'failed', id: msg.id, failure: { kind: 'internal', message: String(err) } });
+      port.postMessage({
+        type: 'failed',
+        id: msg.id,
+        failure: { kind: 'internal', message: String(err) },
+        bump: kernel.bump,
+      });
     });
   }
 });

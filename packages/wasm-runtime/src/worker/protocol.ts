@@ -19,7 +19,12 @@ export interface CallMessage {
   /** Sent the first time this worker sees `key`. */
   module?: WebAssembly.Module;
   entry: string;
-  input: Uint8Array;
+  /** The input's length: the host wrote it into the kernel memory at 24 (kernel/kernel.ts). */
+  inputLength: number;
+  /** How far earlier calls and the host wrote into the kernel memory (the kernel zeroes what blocks reuse). */
+  dirty: number;
+  /** The kernel memory to use from this call on (when the host replaced it). */
+  kernelMemory?: WebAssembly.Memory;
   config: Record<string, string>;
   memory: CallMemory;
   /** The module imports WASI (served under `helm:wasi`). */
@@ -67,5 +72,11 @@ export type WorkerMessage =
   | { type: 'log'; id: number; level: string; message: string }
   | { type: 'request'; id: number; request: SyncRequest }
   | { type: 'ready' }
-  | { type: 'done'; id: number; output: Uint8Array | null; rc: number; exited?: boolean }
-  | { type: 'failed'; id: number; failure: GuestFailure };
+  | { type: 'done'; id: number; output: OutputSpan | null; rc: number; exited?: boolean; bump: number }
+  | { type: 'failed'; id: number; failure: GuestFailure; bump: number };
+
+/** Where the guest's output is in the kernel memory. */
+export interface OutputSpan {
+  ptr: number;
+  len: number;
+}
