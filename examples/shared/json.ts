@@ -187,7 +187,9 @@ export function readStringArray(json: Uint8Array, at: i32): Array<Uint8Array> {
     }
     const s = readString(json, at);
     if (s != null) result.push(s);
-    at = skipValue(json, at);
+    const next = skipValue(json, at);
+    if (next <= at) break; // malformed (e.g. a stray `}`): no progress
+    at = next;
   }
   return result;
 }
