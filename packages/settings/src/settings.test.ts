@@ -83,4 +83,19 @@ describe('loadSettings', () => {
     expect(helmEnvVars(loadSettings({ KUBECONFIG: '/k' }, {}, linux), 'h')['KUBECONFIG']).toBeUndefined();
     expect(helmEnvVars(loadSettings({}, { kubeConfig: '/flag' }, linux), 'h')['KUBECONFIG']).toBe('/flag');
   });
+
+  it('takes --content-cache and --color like the other global flags', () => {
+    const s = loadSettings({ HELM_CACHE_HOME: '/c' }, { contentCache: '/flag/content', colorMode: 'never' }, linux);
+    expect(s.contentCache).toBe('/flag/content');
+    expect(helmEnvVars(s, 'h')['HELM_CONTENT_CACHE']).toBe('/flag/content');
+    expect(s.colorMode).toBe('never');
+  });
+
+  it('reads the colour mode as Helm does: NO_COLOR, then a valid HELM_COLOR, else auto', () => {
+    expect(loadSettings({}, {}, linux).colorMode).toBe('auto');
+    expect(loadSettings({ HELM_COLOR: 'ALWAYS' }, {}, linux).colorMode).toBe('always');
+    expect(loadSettings({ HELM_COLOR: 'sometimes' }, {}, linux).colorMode).toBe('auto');
+    expect(loadSettings({ HELM_COLOR: 'always', NO_COLOR: '1' }, {}, linux).colorMode).toBe('never');
+    expect(loadSettings({ HELM_COLOR: 'always', NO_COLOR: '' }, {}, linux).colorMode).toBe('always');
+  });
 });

@@ -25,7 +25,13 @@ export interface HelmSettings extends HelmHomes {
   maxHistory: number;
   burstLimit: number;
   qps: number;
+  /** `--color` / `--colour`: `NO_COLOR` (non-empty) means never, else a valid `HELM_COLOR`, else auto. */
+  colorMode: ColorMode;
 }
+
+/** Helm's colour modes (`--color never|auto|always`). */
+export type ColorMode = 'never' | 'auto' | 'always';
+export const COLOR_MODES: readonly ColorMode[] = ['never', 'auto', 'always'];
 
 /** Values given by Helm's global flags (--namespace, --debug, …); they win over the environment. */
 export type SettingsOverrides = Partial<
@@ -45,8 +51,10 @@ export type SettingsOverrides = Partial<
     | 'registryConfig'
     | 'repositoryConfig'
     | 'repositoryCache'
+    | 'contentCache'
     | 'burstLimit'
     | 'qps'
+    | 'colorMode'
   >
 >;
 
@@ -62,6 +70,11 @@ function envBool(value: string | undefined, fallback: boolean): boolean {
 function envInt(value: string | undefined, fallback: number): number {
   if (value === undefined || !/^[-+]?\d+$/.test(value)) return fallback;
   return Number.parseInt(value, 10);
+}
+function envColorMode(env: Env): ColorMode {
+  if (env['NO_COLOR']) return 'never';
+  const v = env['HELM_COLOR']?.toLowerCase();
+  return (COLOR_MODES as readonly string[]).includes(v ?? '') ? (v as ColorMode) : 'auto';
 }
 function envFloat(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '' || Number.isNaN(Number(value))) return fallback;
@@ -102,6 +115,7 @@ export function loadSettings(
     maxHistory: envInt(env['HELM_MAX_HISTORY'], 10),
     burstLimit: envInt(env['HELM_BURST_LIMIT'], 100),
     qps: envFloat(env['HELM_QPS'], 0),
+    colorMode: envColorMode(env),
   };
   for (const [k, v] of Object.entries(overrides)) {
     if (v !== undefined) (settings as unknown as Record<string, unknown>)[k] = v;

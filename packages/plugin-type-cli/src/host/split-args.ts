@@ -78,7 +78,7 @@ export function splitHelmArgs(args: readonly string[]): SplitHelmArgs {
 
 type StringSetting = Exclude<
   keyof SettingsOverrides,
-  'debug' | 'kubeInsecureSkipTLSVerify' | 'kubeAsGroups' | 'burstLimit' | 'qps'
+  'debug' | 'kubeInsecureSkipTLSVerify' | 'kubeAsGroups' | 'burstLimit' | 'qps' | 'colorMode'
 >;
 
 const SETTING_OF: Record<string, StringSetting | 'kubeAsGroups'> = {
