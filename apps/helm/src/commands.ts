@@ -13,6 +13,7 @@ import PluginUpdate from './commands/plugin/update.js';
 import PluginVerify from './commands/plugin/verify.js';
 import PostRender from './commands/post-render.js';
 import Pull from './commands/pull.js';
+import Version from './commands/version.js';
 
 /** oclif's explicit command strategy: every built-in command, by id. */
 export const COMMANDS = {
@@ -31,4 +32,5 @@ export const COMMANDS = {
   'plugin:verify': PluginVerify,
   'post-render': PostRender,
   pull: Pull,
+  version: Version,
 };

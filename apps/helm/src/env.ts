@@ -1,11 +1,11 @@
-import { helmEnvVars, loadSettings } from '@helm4/settings';
+import { helmEnvVars, loadSettings, type SettingsOverrides } from '@helm4/settings';
 
 export function helmBin(): string {
   return process.env['HELM_BIN_OVERRIDE'] ?? process.argv[1] ?? 'helm';
 }
 
-export function helmEnvironment(env = process.env): Record<string, string> {
-  return helmEnvVars(loadSettings(env), helmBin());
+export function helmEnvironment(env = process.env, overrides: SettingsOverrides = {}): Record<string, string> {
+  return helmEnvVars(loadSettings(env, overrides), helmBin());
 }
 
 /** `helm env` prints the variables sorted by name, as Go's `KEY="value"` (%q) lines. */

@@ -1,9 +1,7 @@
 import { isHelm4Error } from '@helm4/errors';
 
-/** Exit codes by error code prefix; everything not listed exits 1, as Helm does. */
-const EXIT_CODES: Record<string, number> = {
-  CLI_USAGE: 2,
-};
+/** Exit codes by error code; everything not listed exits 1, as Helm does (usage errors included). */
+const EXIT_CODES: Record<string, number> = {};
 
 export function exitCodeFor(err: unknown): number {
   if (isHelm4Error(err)) {

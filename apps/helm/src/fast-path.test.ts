@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFastPluginList } from './fast-path.js';
+import { parseFastPluginList, parseFastVersion } from './fast-path.js';
 
 describe('parseFastPluginList', () => {
   it('takes the plain plugin list shapes', () => {
@@ -32,5 +32,34 @@ describe('parseFastPluginList', () => {
     expect(parseFastPluginList(['plugin', 'list', 'extra'])).toBeUndefined();
     expect(parseFastPluginList(['plugin', 'install', 'x'])).toBeUndefined();
     expect(parseFastPluginList([])).toBeUndefined();
+  });
+});
+
+describe('parseFastVersion', () => {
+  it('takes --short, --template and Helm 3’s -c/--client', () => {
+    expect(parseFastVersion(['version'])).toEqual({ short: false, template: undefined });
+    expect(parseFastVersion(['version', '--short', '-c'])).toEqual({ short: true, template: undefined });
+    expect(parseFastVersion(['version', '--template', '{{.Version}}'])).toEqual({
+      short: false,
+      template: '{{.Version}}',
+    });
+    expect(parseFastVersion(['version', '--client', '--template={{.Version}}'])).toEqual({
+      short: false,
+      template: '{{.Version}}',
+    });
+  });
+
+  it('leaves everything else to oclif', () => {
+    for (const argv of [
+      ['version', '--help'],
+      ['version', '--debug'],
+      ['version', '--template'],
+      ['version', 'extra'],
+      ['version', '--short=false'],
+      ['--debug', 'version'],
+      ['plugin', 'list'],
+    ]) {
+      expect(parseFastVersion(argv), argv.join(' ')).toBeUndefined();
+    }
   });
 });

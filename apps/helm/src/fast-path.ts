@@ -26,3 +26,28 @@ export function parseFastPluginList(argv: readonly string[]): PluginListFlags | 
   }
   return flags;
 }
+
+/** What `helm version` was asked for (`--template` wins over `--short`, as in Helm). */
+export interface VersionFlags {
+  short: boolean;
+  template: string | undefined;
+}
+
+/**
+ * `helm version` is answered before oclif is imported too: plugins run `$HELM_BIN version --short` or
+ * `--template` to tell Helm 3 from 4, often on every call. Only `--short`, `--template T`/`--template=T` and
+ * Helm 3's `-c`/`--client` are taken here; anything else (help, global flags, errors) goes to oclif.
+ */
+export function parseFastVersion(argv: readonly string[]): VersionFlags | undefined {
+  if (argv[0] !== 'version') return undefined;
+  const flags: VersionFlags = { short: false, template: undefined };
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--short') flags.short = true;
+    else if (arg === '-c' || arg === '--client') continue;
+    else if (arg.startsWith('--template=')) flags.template = arg.slice('--template='.length);
+    else if (arg === '--template' && i + 1 < argv.length) flags.template = argv[++i];
+    else return undefined;
+  }
+  return flags;
+}

@@ -1,11 +1,12 @@
 import { isOurCommand } from './cli/builtins.js';
 import { locateCommandWord } from './cli/global-flags.js';
 import { errorJson, exitCodeFor, formatError } from './errors.js';
-import { parseFastPluginList } from './fast-path.js';
+import { parseFastPluginList, parseFastVersion } from './fast-path.js';
 
 /**
- * The entry point. Three paths run before oclif is imported (oclif alone costs about as much as starting node):
- * shell completion requests (`__complete`), plain `helm plugin list` (each `-o` format), and plugin commands
+ * The entry point. Four paths run before oclif is imported (oclif alone costs about as much as starting node):
+ * shell completion requests (`__complete`), plain `helm plugin list` (each `-o` format), plain `helm version`
+ * (plugins ask it to tell Helm 3 from 4), and plugin commands
  * (`helm <plugin> …`), which must not pay for oclif, yaml or zod when the plugin index cache is warm. Everything
  * else is oclif's.
  */
@@ -28,6 +29,11 @@ export async function main(argv: string[]): Promise<void> {
     }
     return;
   }
+  const versionFlags = process.env['HELM4_NO_FAST_PATH'] === '1' ? undefined : parseFastVersion(argv);
+  if (versionFlags !== undefined) {
+    (await import('./version.js')).printVersion(versionFlags);
+    return;
+  }
   const word = locateCommandWord(argv);
   if (word !== undefined && !isOurCommand(word.word)) {
     try {
@@ -39,6 +45,6 @@ export async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  const { execute } = await import('@oclif/core');
-  await execute({ args: argv, dir: import.meta.url });
+  const { runOclif } = await import('./oclif-run.js');
+  await runOclif(argv);
 }

@@ -1,5 +1,6 @@
 import { listPlugins, type PluginList } from '@helm4/distribution/list';
-import { loadSettings } from '@helm4/settings';
+import { loadSettings, type SettingsOverrides } from '@helm4/settings';
+import { debugLine } from './debug-log.js';
 import { discoverPluginCommands, pluginIndexFile } from './plugin-commands.js';
 import type { PluginListFlags } from './plugin-list-flags.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
@@ -9,10 +10,16 @@ export type { PluginListFlags } from './plugin-list-flags.js';
 
 /**
  * `helm plugin list`: the distribution's list, where a cli/v1 plugin whose command name is taken (a built-in, or
- * an earlier plugin) is moved to the quarantined ones with CLI_PLUGIN_NAME_CONFLICT.
+ * an earlier plugin) is moved to the quarantined ones with CLI_PLUGIN_NAME_CONFLICT. With `--debug` /
+ * `HELM_DEBUG`, Helm's `level=DEBUG msg=pluginDirs directory=…` line goes to stderr first.
  */
-export async function runPluginList(flags: PluginListFlags, env = process.env): Promise<PluginList> {
-  const settings = loadSettings(env);
+export async function runPluginList(
+  flags: PluginListFlags,
+  env = process.env,
+  overrides: SettingsOverrides = {},
+): Promise<PluginList> {
+  const settings = loadSettings(env, overrides);
+  if (settings.debug) process.stderr.write(debugLine('pluginDirs', { directory: settings.pluginsDirectory }));
   const list = await listPlugins({
     settings,
     ...(flags.type ? { type: flags.type } : {}),

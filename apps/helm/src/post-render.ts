@@ -1,7 +1,7 @@
 import { Helm4Error } from '@helm4/errors';
 import { findPlugin } from '@helm4/manifest/loader';
 import { runPostRenderer } from '@helm4/plugin-type-postrenderer';
-import { type Env, loadSettings, pluginDirs } from '@helm4/settings';
+import { type Env, loadSettings, pluginDirs, type SettingsOverrides } from '@helm4/settings';
 import { pluginIndexFile } from './plugin-commands.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
 import { createPluginInstance, withRuntimes } from './runtimes.js';
@@ -18,7 +18,12 @@ export interface PostRenderOptions {
  * --post-renderer NAME` does: the plugin is found by name on HELM_PLUGINS, receives the manifests and the
  * `--post-renderer-args`, and returns the new manifests.
  */
-export async function postRender(manifests: string, opts: PostRenderOptions, env: Env = process.env): Promise<string> {
+export async function postRender(
+  manifests: string,
+  opts: PostRenderOptions,
+  env: Env = process.env,
+  overrides: SettingsOverrides = {},
+): Promise<string> {
   if (opts.postRenderers.length > 1) {
     throw new Helm4Error('CLI_POST_RENDERER_REPEATED', 'cannot specify --post-renderer flag more than once', {
       hint: 'chain post-renderers inside one plugin instead',
@@ -31,7 +36,7 @@ export async function postRender(manifests: string, opts: PostRenderOptions, env
       hint: 'name a postrenderer/v1 plugin: --post-renderer NAME',
     });
   }
-  const settings = loadSettings(env);
+  const settings = loadSettings(env, overrides);
   const plugin = await findPlugin(
     pluginDirs(settings),
     { name, type: 'postrenderer/v1' },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Helm4Error, wrapError } from '@helm4/errors';
 import { findPlugins } from '@helm4/manifest/loader';
 import { fetchWithGetters } from '@helm4/plugin-type-getter';
-import { type Env, helmEnvVars, loadSettings, pluginDirs } from '@helm4/settings';
+import { type Env, helmEnvVars, loadSettings, pluginDirs, type SettingsOverrides } from '@helm4/settings';
 import { helmBin } from './env.js';
 import { pluginIndexFile } from './plugin-commands.js';
 import { loadRegistry, registryFingerprint } from './registry.js';
@@ -38,12 +38,22 @@ export interface TarModule {
  * getter/v1 plugins on HELM_PLUGINS by scheme) and written to `<destination>/<basename of the URL path>`,
  * or, with --untar, expanded into `<destination>/<untardir>`.
  */
-export function pullCharts(refs: readonly string[], opts: PullOptions, env: Env = process.env): Promise<PullResult[]> {
-  return withRuntimes(() => pull(refs, opts, env));
+export function pullCharts(
+  refs: readonly string[],
+  opts: PullOptions,
+  env: Env = process.env,
+  overrides: SettingsOverrides = {},
+): Promise<PullResult[]> {
+  return withRuntimes(() => pull(refs, opts, env, overrides));
 }
 
-async function pull(refs: readonly string[], opts: PullOptions, env: Env): Promise<PullResult[]> {
-  const settings = loadSettings(env);
+async function pull(
+  refs: readonly string[],
+  opts: PullOptions,
+  env: Env,
+  overrides: SettingsOverrides,
+): Promise<PullResult[]> {
+  const settings = loadSettings(env, overrides);
   await requireDirectory(opts.destination);
   const tar = opts.untar ? await requireTar(opts.loadTar ?? loadTarPackage) : undefined;
   const found = await findPlugins(

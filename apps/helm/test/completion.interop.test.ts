@@ -27,6 +27,16 @@ const SAME_AS_HELM: string[][] = [
   ['nosuch', ''],
   ['e'],
   ['f'],
+  // Helm's global flags are persistent: accepted before and after this helm's commands, and setting one does
+  // not stop sub-command completion.
+  ['--kube-context', 'c', 'plu'],
+  ['-n', 'x', 'vers'],
+  ['--kube-context=c', 'plugin', 'l'],
+  ['plugin', '-n', 'x', 'u'],
+  ['plugin', 'list', '--de'],
+  ['plugin', 'list', '--kube-c'],
+  ['plugin', 'install', 'x', '--namespace', 'ns', '--registry-c'],
+  ['version', '--sh'],
 ];
 
 describe('__complete for plugin commands matches real Helm 4', () => {

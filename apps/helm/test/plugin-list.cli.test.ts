@@ -141,11 +141,13 @@ describe('helm plugin list (our behaviour)', () => {
     }
   });
 
-  it('an unknown -o value is a usage error (exit 2)', () => {
+  it('an unknown -o value is a usage error, exit 1 as for every usage error in Helm', () => {
     using home = tempHelmHome();
     const r = runOurs(['plugin', 'list', '-o', 'yaml'], home.env);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('yaml');
+    expect(r.stderr).toMatch(
+      /^Error: invalid argument "yaml" for "--output" flag: must be one of: table, wide, json \[CLI_INVALID_FLAG_VALUE\]\n/,
+    );
   });
 });

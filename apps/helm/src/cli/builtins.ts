@@ -39,7 +39,7 @@ export const HELM_BUILTIN_ALIASES = ['dep', 'dependencies', 'ls', 'del', 'delete
  * Top-level commands, topics and aliases this helm implements (oclif); kept equal to the oclif manifest by a
  * test.
  */
-export const OUR_COMMANDS = ['completion', 'env', 'fetch', 'help', 'plugin', 'post-render', 'pull'] as const;
+export const OUR_COMMANDS = ['completion', 'env', 'fetch', 'help', 'plugin', 'post-render', 'pull', 'version'] as const;
 
 /** cobra's hidden completion commands, answered before oclif. */
 export const COMPLETE_COMMANDS = ['__complete', '__completeNoDesc'] as const;

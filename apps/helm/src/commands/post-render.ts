@@ -28,10 +28,15 @@ helm install/upgrade/template --post-renderer do, and writes what the plugin ret
   async run(): Promise<void> {
     const { flags } = await this.parse(PostRender);
     const manifests = await text(process.stdin);
-    const out = await postRender(manifests, {
-      postRenderers: flags['post-renderer'],
-      args: flags['post-renderer-args'],
-    });
+    const out = await postRender(
+      manifests,
+      {
+        postRenderers: flags['post-renderer'],
+        args: flags['post-renderer-args'],
+      },
+      process.env,
+      this.globalSettingsOverrides(),
+    );
     process.stdout.write(out);
   }
 }

@@ -33,11 +33,16 @@ plugin whose protocols list the URL's scheme (e.g. s3://, gs://). The archive is
   async run() {
     const { argv, flags } = await this.parse(Pull);
     return {
-      pulled: await pullCharts(argv as string[], {
-        destination: flags.destination,
-        untar: flags.untar,
-        untardir: flags.untardir,
-      }),
+      pulled: await pullCharts(
+        argv as string[],
+        {
+          destination: flags.destination,
+          untar: flags.untar,
+          untardir: flags.untardir,
+        },
+        process.env,
+        this.globalSettingsOverrides(),
+      ),
     };
   }
 }

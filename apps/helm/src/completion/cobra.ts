@@ -25,6 +25,8 @@ export interface CompFlag {
   /** A slice or array flag: offered again even when already given. */
   repeatable?: boolean;
   hidden?: boolean;
+  /** A persistent flag (Helm's global flags on the root): setting it does not stop sub-command completion. */
+  persistent?: boolean;
 }
 
 export interface CompResult {
@@ -359,7 +361,7 @@ export async function getCompletions(root: CompCommand, args: readonly string[])
     if (completions.length === 1 && completions[0]?.endsWith('=')) directive = Directive.NoSpace;
     if (!cmd.disableFlagParsing) return { completions, directive };
   } else if (flag === undefined) {
-    const localSet = cmd.flags.some((f) => changed.has(f.name));
+    const localSet = cmd.flags.some((f) => f.persistent !== true && changed.has(f.name));
     if (finalArgs.length === 0 && !localSet) {
       for (const sub of [...cmd.commands].sort(byName)) {
         if (!isAvailable(sub)) continue;

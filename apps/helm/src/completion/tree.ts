@@ -60,6 +60,7 @@ export const GLOBAL_COMP_FLAGS: readonly CompFlag[] = HELM_GLOBAL_FLAGS.map((f) 
   usage: f.usage,
   bool: f.bool === true,
   repeatable: f.array === true,
+  persistent: true,
 }));
 
 export interface TreeInput {
@@ -70,6 +71,8 @@ export interface TreeInput {
   installedCliPlugins: readonly LoadedPlugin[];
   env?: Env;
 }
+
+const GLOBAL_FLAG_NAMES = new Set(HELM_GLOBAL_FLAGS.map((f) => f.name));
 
 const noFileCompletion: CompletionFn = () => ({ completions: [], directive: Directive.NoFileComp });
 
@@ -117,7 +120,12 @@ function addBuiltins(root: CompCommand, builtins: BuiltinCommands): void {
       let next = at.commands.find((c) => c.name === name);
       if (next === undefined) {
         const topic = builtins.topics[path.slice(0, i + 1).join(':')];
-        next = command({ name, runnable: false, short: firstLine(topic?.description) });
+        next = command({
+          name,
+          runnable: false,
+          short: firstLine(topic?.description),
+          inheritedFlags: [...GLOBAL_COMP_FLAGS],
+        });
         addCommand(at, next);
       }
       at = next;
@@ -135,8 +143,10 @@ function addBuiltins(root: CompCommand, builtins: BuiltinCommands): void {
       .map((a) => a.split(':'))
       .filter((a) => a.slice(0, -1).join(':') === parent)
       .map((a) => a.at(-1) as string);
+    // Helm's global flags are oclif base flags of every command: here they are inherited from the root, as in cobra.
+    cmd.inheritedFlags = [...GLOBAL_COMP_FLAGS];
     cmd.flags = Object.values(c.flags ?? {})
-      .filter((f) => f.hidden !== true)
+      .filter((f) => f.hidden !== true && !GLOBAL_FLAG_NAMES.has(f.name))
       .flatMap((f): CompFlag[] => {
         const flag: CompFlag = {
           name: f.name,

@@ -1,11 +1,11 @@
 import type { PluginOperationOptions, ProgressReporter, TlsOptions } from '@helm4/distribution';
-import { loadSettings } from '@helm4/settings';
+import type { HelmSettings } from '@helm4/settings';
 import { loadRegistry } from '../registry.js';
 
 /** What install, update and uninstall get from the CLI: settings, registry, Helm's lines on stdout. */
-export function operationOptions(json: boolean): PluginOperationOptions {
+export function operationOptions(json: boolean, settings: HelmSettings): PluginOperationOptions {
   return {
-    settings: loadSettings(process.env),
+    settings,
     registry: loadRegistry,
     print: json ? () => {} : (line) => process.stdout.write(`${line}\n`),
     // With --json, stdout is the JSON document: hook output goes to stderr.

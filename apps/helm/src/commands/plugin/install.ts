@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '../../base-command.js';
 import { allowInsecureFlag, keyringFlag, transportFlags } from '../../plugin-distribution/flags.js';
-import { goBoolArgv } from '../../plugin-distribution/go-bool-flags.js';
 import { operationOptions, progressFor, transportOptions } from '../../plugin-distribution/operation.js';
 
 export default class PluginInstall extends HelmCommand {
@@ -41,12 +40,12 @@ never leaves half a plugin; where it came from is recorded for \`helm plugin upd
   };
 
   async run() {
-    const { args, flags } = await this.parse(PluginInstall, goBoolArgv(this.argv, ['verify']));
+    const { args, flags } = await this.parse(PluginInstall);
     const { installPlugin } = await import('@helm4/distribution');
     const json = this.jsonEnabled();
     const progress = await progressFor(json);
     return installPlugin({
-      ...operationOptions(json),
+      ...operationOptions(json, this.helmSettings()),
       source: args.source,
       verify: flags.verify,
       allowInsecure: flags['allow-insecure-plugins'],

@@ -13,6 +13,8 @@ plugin was installed (N/A when none was), and SOURCE_URL, the plugin's sourceURL
 gives, for each plugin installed from a verified signed archive, the key id, fingerprint and signer
 identities recorded at install time: listing needs no keyring.`;
   static override aliases = ['plugin:ls'];
+  // Helm's `plugin list` accepts (and ignores) arguments.
+  static override strict = false;
   static override enableJsonFlag = true;
   static override examples = [
     '<%= config.bin %> plugin list',
@@ -33,7 +35,7 @@ identities recorded at install time: listing needs no keyring.`;
     const { flags } = await this.parse(PluginList);
     const options: PluginListFlags = { type: flags.type };
     applyOutput(options, flags.output);
-    const list = await runPluginList(options);
+    const list = await runPluginList(options, process.env, this.globalSettingsOverrides());
     if (!this.jsonEnabled()) printPluginList(list, options);
     return list;
   }

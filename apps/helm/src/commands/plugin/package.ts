@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '../../base-command.js';
-import { goBoolArgv } from '../../plugin-distribution/go-bool-flags.js';
 import { terminalPassphrasePrompt } from '../../plugin-distribution/prompt.js';
 import { loadRegistry } from '../../registry.js';
 
@@ -33,7 +32,7 @@ Problems that do not stop packaging are printed on stderr as "WARNING: …".`;
   };
 
   async run() {
-    const { args, flags } = await this.parse(PluginPackage, goBoolArgv(this.argv, ['sign']));
+    const { args, flags } = await this.parse(PluginPackage);
     const { packagePlugin } = await import('@helm4/distribution');
     if (!flags.sign) {
       this.log('WARNING: Skipping plugin signing. This is not recommended for plugins intended for distribution.');

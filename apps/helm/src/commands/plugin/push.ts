@@ -21,12 +21,11 @@ reads). The repository must end in the plugin name; the tag defaults to the plug
   async run() {
     const { args, flags } = await this.parse(PluginPush);
     const { pushPlugin } = await import('@helm4/distribution');
-    const { loadSettings } = await import('@helm4/settings');
     const result = await pushPlugin({
       tarball: args.tarball,
       reference: args.remote,
       registry: loadRegistry,
-      registryConfig: loadSettings(process.env).registryConfig,
+      registryConfig: this.helmSettings().registryConfig,
       ...transportOptions(flags),
     });
     if (!result.signed) this.warn(`${args.tarball} has no .prov: pushed unsigned (installs need --verify=false)`);

@@ -10,6 +10,7 @@ its install, and its source record; then runs its delete hook. Every name is tri
 reported together.`;
   static override aliases = ['plugin:rm', 'plugin:remove'];
   static override strict = false;
+  static override missingArgsMessage = 'please provide plugin name to uninstall';
   static override enableJsonFlag = true;
   static override args = { plugin: Args.string({ description: 'plugin name', required: true }) };
   static override examples = ['<%= config.bin %> plugin uninstall my-plugin'];
@@ -17,6 +18,6 @@ reported together.`;
   async run() {
     const { argv } = await this.parse(PluginUninstall);
     const { uninstallPlugins } = await import('@helm4/distribution');
-    return uninstallPlugins({ ...operationOptions(this.jsonEnabled()), names: argv as string[] });
+    return uninstallPlugins({ ...operationOptions(this.jsonEnabled(), this.helmSettings()), names: argv as string[] });
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '../../base-command.js';
 import { allowInsecureFlag, keyringFlag, transportFlags } from '../../plugin-distribution/flags.js';
-import { goBoolArgv } from '../../plugin-distribution/go-bool-flags.js';
 import { operationOptions, progressFor, transportOptions } from '../../plugin-distribution/operation.js';
 
 export default class PluginUpdate extends HelmCommand {
@@ -13,6 +12,7 @@ and swaps it in atomically; then runs its update hook. --version picks another g
 constraint, or another OCI tag.`;
   static override aliases = ['plugin:up'];
   static override strict = false;
+  static override missingArgsMessage = 'please provide plugin name to update';
   static override enableJsonFlag = true;
   static override args = { plugin: Args.string({ description: 'plugin name', required: true }) };
   static override examples = ['<%= config.bin %> plugin update my-plugin', '<%= config.bin %> plugin update a b c'];
@@ -25,12 +25,12 @@ constraint, or another OCI tag.`;
   };
 
   async run() {
-    const { argv, flags } = await this.parse(PluginUpdate, goBoolArgv(this.argv, ['verify']));
+    const { argv, flags } = await this.parse(PluginUpdate);
     const { updatePlugins } = await import('@helm4/distribution');
     const json = this.jsonEnabled();
     const progress = await progressFor(json);
     return updatePlugins({
-      ...operationOptions(json),
+      ...operationOptions(json, this.helmSettings()),
       names: argv as string[],
       ...(flags.verify === undefined ? {} : { verify: flags.verify }),
       ...(flags['allow-insecure-plugins'] ? { allowInsecure: true } : {}),
