@@ -47,10 +47,10 @@ function renderRaw(json: string): { manifests: string; guestBytes: number } {
   };
   const module = new WebAssembly.Module(readFileSync(new URL('../plugin.wasm', import.meta.url)));
   const instance = new WebAssembly.Instance(module, { 'extism:host/env': host });
-  expect((instance.exports.helm_plugin_main as () => number)()).toBe(0);
+  expect((instance.exports['helm_plugin_main'] as () => number)()).toBe(0);
   expect(error).toBe(0);
   const out = JSON.parse(Buffer.from(memory.subarray(output[0], output[0] + output[1])).toString());
-  return { manifests: out.manifests, guestBytes: (instance.exports.memory as WebAssembly.Memory).buffer.byteLength };
+  return { manifests: out.manifests, guestBytes: (instance.exports['memory'] as WebAssembly.Memory).buffer.byteLength };
 }
 
 const input = [
