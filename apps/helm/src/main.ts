@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { isOurCommand } from './cli/builtins.js';
 import { locateCommandWord } from './cli/global-flags.js';
-import { errorJson, exitCodeFor, formatError } from './errors.js';
-import { parseFastPluginList, parseFastVersion } from './fast-path.js';
 
 /**
  * The entry point. Four paths run before oclif is imported (oclif alone costs about as much as starting node):
@@ -16,20 +17,26 @@ export async function main(argv: string[]): Promise<void> {
     await complete(argv);
     return;
   }
-  // HELM4_NO_FAST_PATH=1 sends plugin list through oclif (tests compare both paths).
-  const listFlags = process.env['HELM4_NO_FAST_PATH'] === '1' ? undefined : parseFastPluginList(argv);
+  // HELM4_NO_FAST_PATH=1 sends plugin list through oclif (tests compare both paths). Both fast paths start with
+  // their command word: other commands do not load their parsers.
+  const fast =
+    process.env['HELM4_NO_FAST_PATH'] === '1' || (argv[0] !== 'plugin' && argv[0] !== 'version')
+      ? undefined
+      : await import('./fast-path.js');
+  const listFlags = fast?.parseFastPluginList(argv);
   if (listFlags !== undefined) {
     try {
       const { printPluginList, runPluginList } = await import('./plugin-list.js');
       printPluginList(await runPluginList(listFlags), listFlags);
     } catch (err) {
+      const { errorJson, exitCodeFor, formatError } = await import('./errors.js');
       if (listFlags.json) process.stdout.write(`${JSON.stringify(errorJson(err), null, 2)}\n`);
       else process.stderr.write(formatError(err));
       process.exitCode = exitCodeFor(err);
     }
     return;
   }
-  const versionFlags = process.env['HELM4_NO_FAST_PATH'] === '1' ? undefined : parseFastVersion(argv);
+  const versionFlags = fast?.parseFastVersion(argv);
   if (versionFlags !== undefined) {
     (await import('./version.js')).printVersion(versionFlags);
     return;
@@ -37,14 +44,90 @@ export async function main(argv: string[]): Promise<void> {
   const word = locateCommandWord(argv);
   if (word !== undefined && !isOurCommand(word.word)) {
     try {
-      const { dispatchToPlugin } = await import('./plugin-dispatch.js');
+      // A Wasm guest worker takes longer to start than the plugin takes to find and load: start it first.
+      await startWasmRuntimeIfWasmPlugin(word.word);
+      const { dispatchToPlugin } = await load<typeof import('./plugin-dispatch.js')>('./plugin-dispatch.js');
       await dispatchToPlugin(argv, word);
     } catch (err) {
+      const { exitCodeFor, formatError } = await import('./errors.js');
       process.stderr.write(formatError(err));
       process.exitCode = exitCodeFor(err);
     }
-    return;
+    // The plugin has run and its output is written (a Wasm guest's before its call returns): end now rather than
+    // wait for the idle guest worker to be stopped and the heaps to be torn down.
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit();
   }
   const { runOclif } = await import('./oclif-run.js');
   await runOclif(argv);
+}
+
+/**
+ * Starts the Wasm guest worker (~80 ms to boot) and loads the Wasm runtime when the plugin index cache says
+ * `helm <word>` is an extism/v1 cli plugin, before the dispatch code is even loaded. A guess from the cache file
+ * as it is (dispatch checks it): a wrong one costs an idle worker, which never holds the process, or a worker
+ * started later. Any other command pays one small file read; a failure here is left to dispatch.
+ */
+async function startWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
+  if (process.env['HELM_NO_PLUGINS'] === '1') return;
+  try {
+    const { helmHomes } = await load<typeof import('@helm4/settings')>('@helm4/settings');
+    // The plugin index cache (pluginIndexFile in plugin-commands.ts), as @helm4/manifest/loader writes it.
+    const index = JSON.parse(readFileSync(join(helmHomes(process.env).cacheHome, 'plugin-index.json'), 'utf8')) as {
+      entries?: Record<string, { result?: { metadata?: IndexedMetadata } } | null>;
+    } | null;
+    const wasm = Object.values(index?.entries ?? {}).some((entry) => {
+      const m = entry?.result?.metadata;
+      if (m?.type !== 'cli/v1' || m.runtime !== 'extism/v1' || typeof m.name !== 'string') return false;
+      // The command name, as cliCommandName gives it: config.usage up to its first space, else the plugin name.
+      const usage = m.config?.['usage'];
+      return (typeof usage === 'string' && usage !== '' ? usage : m.name).split(' ')[0] === word;
+    });
+    if (!wasm) return;
+    const { warmGuestWorker } = await load<typeof import('@helm4/wasm-runtime/warm')>('@helm4/wasm-runtime/warm');
+    warmGuestWorker();
+    await load('@helm4/wasm-runtime/runtime');
+  } catch {
+    // No cache yet, or an unreadable one: dispatch finds the plugin and starts the worker itself.
+  }
+}
+
+interface IndexedMetadata {
+  name?: unknown;
+  type?: unknown;
+  runtime?: unknown;
+  config?: Record<string, unknown> | null;
+}
+
+let requireModule: NodeJS.Require | undefined;
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+/** Node requires ES modules without an experimental warning: 20.19+, 22.13+, 23.5+ (unless turned off). */
+const requireEsm =
+  (process.features as { require_module?: boolean }).require_module === true &&
+  (major === 20 || (major === 22 && minor >= 13) || (major === 23 && minor >= 5) || major >= 24);
+
+/**
+ * Imports a module of the plugin path, synchronously where Node requires ES modules: a module graph is then read
+ * and linked without the async loader's round trips through the thread pool for each file (~50 modules on this
+ * path; 5-10 ms less for `helm <wasm plugin>` on 2 cores). import() elsewhere, or for top-level await.
+ */
+async function load<T>(specifier: string): Promise<T> {
+  if (requireEsm) {
+    try {
+      requireModule ??= createRequire(import.meta.url);
+      return requireModule(specifier) as T;
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code !== 'ERR_REQUIRE_ASYNC_MODULE' && code !== 'ERR_REQUIRE_CYCLE_MODULE') throw err;
+    }
+  }
+  return (await import(specifier)) as T;
+}
+
+/** Resolves once everything written to `stream` so far has been handed to the OS (at once for a closed stream). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) resolve();
+    else stream.write('', () => resolve());
+  });
 }

@@ -26,8 +26,23 @@ for (const stream of [process.stdout, process.stderr]) {
 Reflect.deleteProperty(WebAssembly, 'Suspending');
 Reflect.deleteProperty(WebAssembly, 'promising');
 
-const { default: createPlugin } = await import('@extism/extism');
-const { WASI } = await import('node:wasi');
+const [{ default: sdkCreatePlugin }, { WASI }] = await Promise.all([import('@extism/extism'), import('node:wasi')]);
+
+/**
+ * The SDK's createPlugin, handed the module itself for a manifest that is only `{ wasm: [{ module }] }`: for any
+ * other manifest the SDK asks `manifest instanceof Response`, and Node's `Response` global loads undici on first use
+ * (~40 ms in a fresh worker, on the first call's critical path). The SDK makes a bare module that same manifest.
+ * @type {typeof sdkCreatePlugin}
+ */
+const createPlugin = (manifest, opts) => sdkCreatePlugin(bareModule(manifest) ?? manifest, opts);
+
+/** @param {import('@extism/extism').ManifestLike | PromiseLike<import('@extism/extism').ManifestLike>} manifest */
+function bareModule(manifest) {
+  if (typeof manifest !== 'object' || !('wasm' in manifest) || Object.keys(manifest).length !== 1) return undefined;
+  const [item, ...more] = manifest.wasm;
+  if (item === undefined || more.length > 0 || !('module' in item) || Object.keys(item).length !== 1) return undefined;
+  return item.module instanceof WebAssembly.Module ? item.module : undefined;
+}
 
 /** @typedef {import('./protocol.js').CallMessage} CallMessage */
 /** @typedef {import('./protocol.js').GuestFailure} GuestFailure */
