@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { LoadedPlugin } from '@helm4/manifest/loader';
+import { runDynamicCompletion } from '@helm4/plugin-type-cli/completion';
 import {
   type CliCommand,
   type CompletionSpec,
@@ -7,7 +8,6 @@ import {
   cliShortHelp,
   cliUsage,
   readCompletionSpec,
-  runDynamicCompletion,
   splitHelmArgs,
 } from '@helm4/plugin-type-cli/host';
 import { type Env, helmEnvVars, loadSettings } from '@helm4/settings';
