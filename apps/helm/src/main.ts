@@ -76,12 +76,12 @@ async function startWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
     const index = JSON.parse(readFileSync(join(helmHomes(process.env).cacheHome, 'plugin-index.json'), 'utf8')) as {
       entries?: Record<string, { result?: { metadata?: IndexedMetadata } } | null>;
     } | null;
+    // Loaded here rather than by dispatch, which needs it too.
+    const { cliCommandName } = await load<typeof import('@helm4/plugin-type-cli/host')>('@helm4/plugin-type-cli/host');
     const wasm = Object.values(index?.entries ?? {}).some((entry) => {
       const m = entry?.result?.metadata;
       if (m?.type !== 'cli/v1' || m.runtime !== 'extism/v1' || typeof m.name !== 'string') return false;
-      // The command name, as cliCommandName gives it: config.usage up to its first space, else the plugin name.
-      const usage = m.config?.['usage'];
-      return (typeof usage === 'string' && usage !== '' ? usage : m.name).split(' ')[0] === word;
+      return cliCommandName({ name: m.name, config: m.config ?? {} }) === word;
     });
     if (!wasm) return;
     const { warmGuestWorker } = await load<typeof import('@helm4/wasm-runtime/warm')>('@helm4/wasm-runtime/warm');

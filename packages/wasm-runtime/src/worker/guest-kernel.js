@@ -108,7 +108,7 @@ export class WorkerKernel {
     if (err !== 0n) return { output: null, error: new TextDecoder().decode(this.read(err)) };
     const ptr = Number(this.global('out_ptr'));
     const len = Number(this.global('out_len'));
-    if (ptr === 0 || ptr < 16 || ptr + len > this.bump) return { output: null, error: null };
+    if (ptr < 16 || ptr + len > this.bump) return { output: null, error: null };
     return { output: { ptr, len }, error: null };
   }
 
