@@ -63,21 +63,25 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /**
- * Starts the Wasm guest worker (~80 ms to boot) and loads the Wasm runtime when the plugin index cache says
- * `helm <word>` is an extism/v1 cli plugin, before the dispatch code is even loaded. A guess from the cache file
- * as it is (dispatch checks it): a wrong one costs an idle worker, which never holds the process, or a worker
- * started later. Any other command pays one small file read; a failure here is left to dispatch.
+ * Starts a Wasm guest worker thread (~75 ms to boot with Node 20 on 2 cores, then the Extism SDK: the longest part
+ * of `helm <wasm plugin>`) when the plugin index cache says `helm <word>` is an extism/v1 cli plugin, before the
+ * runtime and the dispatch code are loaded: the check loads three small modules. A guess from the cache file as it
+ * is (dispatch checks it): a wrong one costs an idle thread, which never holds the process, or a thread started
+ * later. Any other command pays one small file read; a failure here is left to dispatch. (Starting the thread
+ * before the check, on a guess, was measured slower: on 2 cores a booting thread and the main thread's module
+ * loading slow each other down.)
  */
 async function startWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
   if (process.env['HELM_NO_PLUGINS'] === '1') return;
   try {
-    const { helmHomes } = await load<typeof import('@helm4/settings')>('@helm4/settings');
+    const { helmHomes } = await load<typeof import('@helm4/settings/homes')>('@helm4/settings/homes');
     // The plugin index cache (pluginIndexFile in plugin-commands.ts), as @helm4/manifest/loader writes it.
     const index = JSON.parse(readFileSync(join(helmHomes(process.env).cacheHome, 'plugin-index.json'), 'utf8')) as {
       entries?: Record<string, { result?: { metadata?: IndexedMetadata } } | null>;
     } | null;
-    // Loaded here rather than by dispatch, which needs it too.
-    const { cliCommandName } = await load<typeof import('@helm4/plugin-type-cli/host')>('@helm4/plugin-type-cli/host');
+    const { cliCommandName } = await load<typeof import('@helm4/plugin-type-cli/command')>(
+      '@helm4/plugin-type-cli/command',
+    );
     const wasm = Object.values(index?.entries ?? {}).some((entry) => {
       const m = entry?.result?.metadata;
       if (m?.type !== 'cli/v1' || m.runtime !== 'extism/v1' || typeof m.name !== 'string') return false;

@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { KernelMemory } from '../kernel/kernel-memory.js';
 import { kernelModule } from '../kernel/kernel-module.js';
+import { type GuestThread, startGuestThread, takeEarlyGuestThread } from './guest-thread.js';
 import type {
   CallMessage,
   GuestFailure,
+  InitMessage,
   OutputSpan,
   SyncReply,
   SyncRequest,
   WorkerMessage,
 } from '../worker/protocol.js';
-
-const WORKER_URL = new URL('../worker/guest-worker.js', import.meta.url);
 
 /** A kernel memory grown past this is replaced after the call rather than kept for the next. */
 const KEEP_KERNEL_MEMORY_BYTES = 64 * 1024 * 1024;
@@ -72,23 +72,12 @@ class GuestWorker {
   current: ActiveCall | undefined;
   dead = false;
 
-  constructor(onDead: (w: GuestWorker) => void) {
-    const flag = new SharedArrayBuffer(4);
-    const { port1, port2 } = new MessageChannel();
-    this.flag = new Int32Array(flag);
-    this.syncPort = port1;
-    // The host only sends on this port; it must not keep the process alive.
-    port1.unref();
-    this.worker = new Worker(WORKER_URL, {
-      workerData: { flag, syncPort: port2, kernel: kernelModule(), kernelMemory: this.kernel.memory },
-      transferList: [port2],
-      execArgv: ['--disable-warning=ExperimentalWarning'],
-      // The worker's own stdout/stderr are not the plugin's (which go through WASI): keep them off the host's
-      // streams. They are never read: a flowing worker stdio stream would keep the process alive.
-      stdout: true,
-      stderr: true,
-      name: 'helm4 wasm guest',
-    });
+  constructor(thread: GuestThread, onDead: (w: GuestWorker) => void) {
+    this.worker = thread.worker;
+    this.flag = thread.flag;
+    this.syncPort = thread.syncPort;
+    const init: InitMessage = { type: 'init', kernel: kernelModule(), kernelMemory: this.kernel.memory };
+    this.worker.postMessage(init);
     this.worker.on('message', (message: WorkerMessage) => this.current?.onMessage(message));
     const die = (error: unknown) => {
       if (this.dead) return;
@@ -133,7 +122,7 @@ export class WorkerPool {
   }
 
   #spawn(): GuestWorker {
-    return new GuestWorker((dead) => {
+    return new GuestWorker(takeEarlyGuestThread() ?? startGuestThread(), (dead) => {
       const i = this.#idle.indexOf(dead);
       if (i !== -1) this.#idle.splice(i, 1);
     });

@@ -1,5 +1,5 @@
 /*
- * Messages between the host and a guest worker (src/worker/guest-worker.js). The worker is plain JavaScript so
+ * Messages between the host and a guest worker (src/worker/guest-worker.cjs). The worker is plain JavaScript so
  * it runs from source and from dist alike; these types document the wire format for the host side.
  */
 
@@ -8,6 +8,13 @@ export interface CallMemory {
   maxPages: number;
   maxHttpResponseBytes: number;
   maxVarBytes: number;
+}
+
+/** host → worker, first of all: the kernel module and the memory it starts on (shared with the host). */
+export interface InitMessage {
+  type: 'init';
+  kernel: WebAssembly.Module;
+  kernelMemory: WebAssembly.Memory;
 }
 
 /** host → worker: run one invocation in a fresh instance. */

@@ -6,7 +6,7 @@
  */
 
 /** Thrown by proc_exit; ends the call. */
-export class ProcExit extends Error {
+class ProcExit extends Error {
   /** @param {number} code */
   constructor(code) {
     super(`the plugin exited with code ${code}`);
@@ -30,7 +30,7 @@ const ERRNO_FAULT = 21;
  * @param {GuestStreams} streams
  * @returns {Record<string, Function>}
  */
-export function wasiImports(wasi, streams) {
+function wasiImports(wasi, streams) {
   const base = wasi.wasiImport;
   /** @type {Record<string, Function>} */
   const imports = {};
@@ -110,3 +110,5 @@ export function wasiImports(wasi, streams) {
   };
   return imports;
 }
+
+module.exports = { ProcExit, wasiImports };

@@ -21,7 +21,7 @@ function direct(fn) {
   return fn;
 }
 
-export class WorkerKernel {
+class WorkerKernel {
   /**
    * @param {WebAssembly.Module} module
    * @param {WebAssembly.Memory} memory
@@ -181,3 +181,5 @@ export class WorkerKernel {
     return fns;
   }
 }
+
+module.exports = { WorkerKernel };

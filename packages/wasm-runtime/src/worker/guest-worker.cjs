@@ -7,11 +7,11 @@
  * Calls into the host (stdin, HTTP, host functions) block this thread: the request goes out on parentPort, the
  * worker waits on a shared flag, and the host answers on a dedicated port read with receiveMessageOnPort.
  */
-import { openSync } from 'node:fs';
-import { devNull } from 'node:os';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { WorkerKernel } from './guest-kernel.js';
-import { ProcExit, wasiImports } from './guest-wasi.js';
+const { openSync } = require('node:fs');
+const { devNull } = require('node:os');
+const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
+const { WorkerKernel } = require('./guest-kernel.cjs');
+const { ProcExit, wasiImports } = require('./guest-wasi.cjs');
 
 if (parentPort === null) throw new Error('guest-worker.js runs in a worker thread');
 const port = parentPort;
@@ -26,7 +26,8 @@ for (const stream of [process.stdout, process.stderr]) {
 Reflect.deleteProperty(WebAssembly, 'Suspending');
 Reflect.deleteProperty(WebAssembly, 'promising');
 
-const [{ default: sdkCreatePlugin }, { WASI }] = await Promise.all([import('@extism/extism'), import('node:wasi')]);
+const { default: sdkCreatePlugin } = require('@extism/extism');
+const { WASI } = require('node:wasi');
 
 /**
  * The SDK's createPlugin, handed the module itself for a manifest that is only `{ wasm: [{ module }] }`: for any
@@ -45,15 +46,18 @@ function bareModule(manifest) {
 }
 
 /** @typedef {import('./protocol.js').CallMessage} CallMessage */
+/** @typedef {import('./protocol.js').InitMessage} InitMessage */
 /** @typedef {import('./protocol.js').GuestFailure} GuestFailure */
 /** @typedef {import('./protocol.js').SyncRequest} SyncRequest */
 /** @typedef {import('./protocol.js').SyncReply} SyncReply */
 
 const flag = new Int32Array(/** @type {SharedArrayBuffer} */ (workerData.flag));
-const kernel = new WorkerKernel(
-  /** @type {WebAssembly.Module} */ (workerData.kernel),
-  /** @type {WebAssembly.Memory} */ (workerData.kernelMemory),
-);
+/**
+ * The kernel, from the host's first message (`init`). That message may come well after the thread started (a host
+ * that knows early it will run a guest starts the thread before it has loaded the kernel); calls come after it.
+ * @type {InstanceType<typeof WorkerKernel>}
+ */
+let kernel;
 /** @type {import('node:worker_threads').MessagePort} */
 const syncPort = workerData.syncPort;
 /** @type {Map<string, WebAssembly.Module>} */
@@ -312,8 +316,10 @@ function failureOf(err, instance, fallback) {
   };
 }
 
-port.on('message', (/** @type {CallMessage} */ msg) => {
-  if (msg.type === 'call') {
+port.on('message', (/** @type {CallMessage | InitMessage} */ msg) => {
+  if (msg.type === 'init') {
+    kernel = new WorkerKernel(msg.kernel, msg.kernelMemory);
+  } else if (msg.type === 'call') {
     run(msg).catch((err) => {
       port.postMessage({
         type: 'failed',
