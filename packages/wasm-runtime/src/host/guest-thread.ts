@@ -56,4 +56,3 @@ export function takeEarlyGuestThread(): GuestThread | undefined {
   started = undefined;
   return thread?.ended === false ? thread : undefined;
 }
-

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { KernelMemory } from '../kernel/kernel-memory.js';
 import { kernelModule } from '../kernel/kernel-module.js';
-import { type GuestThread, startGuestThread, takeEarlyGuestThread } from './guest-thread.js';
 import type {
   CallMessage,
   GuestFailure,
@@ -12,6 +11,7 @@ import type {
   SyncRequest,
   WorkerMessage,
 } from '../worker/protocol.js';
+import { type GuestThread, startGuestThread, takeEarlyGuestThread } from './guest-thread.js';
 
 /** A kernel memory grown past this is replaced after the call rather than kept for the next. */
 const KEEP_KERNEL_MEMORY_BYTES = 64 * 1024 * 1024;
