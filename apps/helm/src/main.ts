@@ -105,7 +105,10 @@ interface IndexedMetadata {
 
 let requireModule: NodeJS.Require | undefined;
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-/** Node requires ES modules without an experimental warning: 20.19+, 22.13+, 23.5+ (unless turned off). */
+/**
+ * Node requires ES modules without an experimental warning: 20.19+, 22.13+, 23.5+ (unless turned off). bin/run.js
+ * has the same rule.
+ */
 const requireEsm =
   (process.features as { require_module?: boolean }).require_module === true &&
   (major === 20 || (major === 22 && minor >= 13) || (major === 23 && minor >= 5) || major >= 24);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Helm4Error } from '@helm4/errors';
 import { WASM_CODES } from '../codes.js';
 import { readModule } from '../wasm/module.js';
@@ -19,28 +18,54 @@ export interface PreparedModule extends Omit<RewrittenModule, 'bytes' | 'imports
   module: WebAssembly.Module;
 }
 
-const cache = new Map<string, Promise<PreparedModule>>();
+interface CacheEntry {
+  bytes: Uint8Array;
+  policy: string;
+  prepared: Promise<PreparedModule>;
+}
+
+/** Cached modules by fingerprint; a hit is a byte-for-byte equal module prepared with the same settings. */
+const cache = new Map<string, CacheEntry[]>();
+let lastKey = 0;
 
 /**
  * Validates, rewrites (limits, hooks) and compiles a plugin module once per process: the cache is keyed by the
- * SHA-256 of its bytes and the settings the rewrite depends on, so any number of plugin instances, and every
- * call, share one compiled module. Failures are coded Helm4Errors and are not cached.
+ * module's bytes (found by a cheap fingerprint, then compared in full, so no hash function has to be loaded) and
+ * the settings the rewrite depends on, so any number of plugin instances, and every call, share one compiled
+ * module. Failures are coded Helm4Errors and are not cached.
  */
 export function prepareModule(bytes: Uint8Array, options: PrepareOptions): Promise<PreparedModule> {
   const policy = `${options.maxPages}|${options.entryFuncName}|${options.wasi}|${[...options.hostFunctions].sort()}`;
-  const key = `${createHash('sha256').update(bytes).digest('hex')}|${policy}`;
-  let prepared = cache.get(key);
-  if (prepared === undefined) {
-    prepared = compile(bytes, options, key);
-    cache.set(key, prepared);
-    prepared.catch(() => cache.delete(key));
-  }
-  return prepared;
+  const fp = fingerprint(bytes);
+  const entries = cache.get(fp) ?? [];
+  const hit = entries.find((e) => e.policy === policy && Buffer.compare(e.bytes, bytes) === 0);
+  if (hit !== undefined) return hit.prepared;
+  const entry: CacheEntry = { bytes, policy, prepared: compile(bytes, options, `m${++lastKey}`) };
+  entries.push(entry);
+  cache.set(fp, entries);
+  entry.prepared.catch(() => {
+    const i = entries.indexOf(entry);
+    if (i !== -1) entries.splice(i, 1);
+  });
+  return entry.prepared;
 }
 
 /** Forgets every compiled module (tests, long-running hosts that unload plugins). */
 export function clearCompileCache(): void {
   cache.clear();
+}
+
+/** The length and an FNV-1a hash of at most 3 KiB of samples: enough to tell plugin modules apart. */
+function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  const mix = (from: number) => {
+    const end = Math.min(bytes.length, from + 1024);
+    for (let i = Math.max(0, from); i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  };
+  mix(0);
+  mix((bytes.length >> 1) - 512);
+  mix(bytes.length - 1024);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
 }
 
 async function compile(bytes: Uint8Array, options: PrepareOptions, key: string): Promise<PreparedModule> {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { kernelModule, newKernelMemory } from './kernel-module.js';
 
 /** Where a call's input block starts: its header at 16, the kernel's first block. */
@@ -10,10 +9,28 @@ export const INPUT_AT = 24;
  */
 export const BIG_STRING = 64 * 1024;
 
-/** The JSON string a big string stands in for in the small JSON (a NUL and a per-process nonce: no clash). */
-const TOKEN = `\u0000helm4:${randomBytes(8).toString('hex')}:`;
-const TOKEN_JSON = JSON.stringify(TOKEN).slice(1, -1);
-const TOKEN_LITERAL = new RegExp(`"${TOKEN_JSON.replace(/\\/g, '\\\\')}(\\d+)"`);
+/** The JSON strings big strings stand in for in the small JSON. */
+interface Tokens {
+  /** A NUL and a per-process nonce (no clash), then the big string's index. */
+  token: string;
+  /** `token` inside a JSON string literal. */
+  json: string;
+  /** A JSON string literal `"<token><index>"`, the index captured. */
+  literal: RegExp;
+}
+
+let tokens: Tokens | undefined;
+
+/** Made on first use (a call with a big string), so starting a call loads no crypto. */
+function bigStringTokens(): Tokens {
+  if (tokens === undefined) {
+    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+    const token = `\u0000helm4:${nonce}:`;
+    const json = JSON.stringify(token).slice(1, -1);
+    tokens = { token, json, literal: new RegExp(`"${json.replace(/\\/g, '\\\\')}(\\d+)"`) };
+  }
+  return tokens;
+}
 
 interface KernelCodec {
   escape_extra(at: number, n: number): number;
@@ -56,10 +73,10 @@ export class KernelMemory {
     const json = JSON.stringify(message, (_key, value: unknown) => {
       if (typeof value !== 'string' || value.length < BIG_STRING) return value;
       big.push(value);
-      return `${TOKEN}${big.length - 1}`;
+      return `${bigStringTokens().token}${big.length - 1}`;
     });
     // Split on the tokens: [json, index, json, index, …, json].
-    const parts = big.length === 0 ? [json] : json.split(TOKEN_LITERAL);
+    const parts = big.length === 0 ? [json] : json.split(bigStringTokens().literal);
     let at = INPUT_AT;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i] as string;
@@ -106,7 +123,7 @@ export class KernelMemory {
       const ascii = bytes.readUInt32LE(entry + 12) === 0;
       // An ASCII string is the same in latin1, which Node turns into a string without decoding.
       strings.push(bytes.toString(ascii ? 'latin1' : 'utf8', start + 1, start + 1 + length));
-      small += `${bytes.toString('utf8', from, start)}"${TOKEN_JSON}${i}"`;
+      small += `${bytes.toString('utf8', from, start)}"${bigStringTokens().json}${i}"`;
       from = literalEnd;
     }
     small += bytes.toString('utf8', from, end);
@@ -134,7 +151,8 @@ export class KernelMemory {
 /** Puts the big strings back where their tokens are (values and keys). */
 function restore(value: unknown, strings: readonly string[]): unknown {
   if (typeof value === 'string') {
-    return value.startsWith(TOKEN) ? (strings[Number(value.slice(TOKEN.length))] ?? value) : value;
+    const { token } = bigStringTokens();
+    return value.startsWith(token) ? (strings[Number(value.slice(token.length))] ?? value) : value;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = restore(value[i], strings);
