@@ -86,6 +86,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
           },
           wasi: ctx.prepared.wasi,
           initialize: ctx.prepared.initialize,
+          startSection: ctx.prepared.startSection,
           growHook: ctx.prepared.growHook,
           env: { ...(input.env ?? {}) },
           preopens: tempDir === undefined ? {} : { '/tmp': tempDir },

@@ -105,6 +105,29 @@ describe('rewritePluginModule', () => {
     expect(WebAssembly.validate(r.bytes)).toBe(true);
   });
 
+  it("exports the start section's function instead of running it at instantiation", () => {
+    const bytes = wasmModule({
+      memory: { min: 1 },
+      funcs: [
+        { sig: { results: [i32] }, body: op.i32Const(0), export: 'helm_plugin_main' },
+        { body: [...op.i32Const(0), ...op.i32Const(42), ...op.i32Store()] },
+      ],
+      start: 1,
+    });
+    expect(readModule(bytes).sections.some((s) => s.id === 8)).toBe(true);
+    const r = rewritePluginModule(bytes, { maxPages: 2, entryFuncName: 'helm_plugin_main' });
+    expect(r.startSection).toBe(true);
+    expect(readModule(r.bytes).sections.some((s) => s.id === 8)).toBe(false);
+    const e = instantiate(r.bytes);
+    const memory = new Uint8Array((e['memory'] as WebAssembly.Memory).buffer);
+    expect(memory[0]).toBe(0);
+    (e[HELM_EXPORTS.startSection] as () => void)();
+    expect(memory[0]).toBe(42);
+    expect(
+      rewritePluginModule(rawGuest(op.i32Const(0)), { maxPages: 2, entryFuncName: 'helm_plugin_main' }).startSection,
+    ).toBe(false);
+  });
+
   it('adds the sections a module lacks, in order', () => {
     const bytes = wasmModule({ funcs: [{ sig: { results: [i32] }, body: op.i32Const(5), export: 'main' }] });
     const r = rewritePluginModule(bytes, { maxPages: 1, entryFuncName: 'main' });

@@ -20,6 +20,11 @@ export const HELM_EXPORTS = {
   initialize: '__helm_initialize',
   /** `_start`, renamed so Extism does not run it at instantiation (Extism plugins are reactors). */
   start: '__helm_start',
+  /**
+   * The function of the module's start section, which the rewrite removes: the runtime runs it once WASI is wired
+   * and under the call's limits (a start section would run inside instantiation, before either).
+   */
+  startSection: '__helm_start_section',
 } as const;
 
 export interface RewriteOptions {
@@ -48,6 +53,8 @@ export interface RewrittenModule {
   growHook: boolean;
   /** The module had `_initialize` (exported as `__helm_initialize`). */
   initialize: boolean;
+  /** The module had a start section (its function exported as `__helm_start_section`). */
+  startSection: boolean;
   /** The guest memory's limits after the rewrite, in pages (undefined when it has no memory). */
   memory: { min: number; max: number } | undefined;
   /** Imports of the original module (WASI under its original name). */
@@ -76,7 +83,8 @@ const ORDER: Readonly<Record<number, number>> = {
 /**
  * Prepares a plugin module for the runtime, keeping every index of the original: caps the guest's memory at
  * `maxPages` (the declared maximum is what `memory.grow` obeys), moves WASI imports to a namespace the runtime
- * serves itself, renames `_initialize`/`_start` so they run only when the runtime says, routes each
+ * serves itself, renames `_initialize`/`_start` and exports the start section's function instead of keeping the
+ * section, so each runs only when the runtime says, routes each
  * `memory.grow` through a hook that flags failures, and adds an entry wrapper that keeps the return code.
  * New types, functions and globals are appended, so no existing index moves.
  */
@@ -126,7 +134,8 @@ export function rewritePluginModule(bytes: Uint8Array, options: RewriteOptions):
   const hookType = baseType;
   const entryWrapperType = baseType + 1;
 
-  const replacements = new Map<number, Uint8Array>();
+  /** New payloads of existing sections; null removes the section. */
+  const replacements = new Map<number, Uint8Array | null>();
   const additions = new Map<number, Uint8Array>();
   const put = (id: number, payload: Uint8Array) => {
     const existing = info.sections.find((s) => s.id === id);
@@ -165,12 +174,16 @@ export function rewritePluginModule(bytes: Uint8Array, options: RewriteOptions):
     cappedMemory = { min: memory.min, max };
     replacements.set(SECTION.memory, capFirstMemory(bytes, sectionOf(info, SECTION.memory)!, max));
   }
+  const start = sectionOf(info, SECTION.start);
+  const startFunc = start === undefined ? undefined : new WasmReader(bytes, start.start, start.end).u32();
+  if (start !== undefined) replacements.set(SECTION.start, null);
   put(
     SECTION.export,
     rewriteExports(info, sectionOf(info, SECTION.export), {
       entryFunc,
       rcGlobal,
       failedGlobal: growHook ? failedGlobal : undefined,
+      startFunc,
     }),
   );
   const newBodies: number[][] = [];
@@ -183,6 +196,7 @@ export function rewritePluginModule(bytes: Uint8Array, options: RewriteOptions):
     wasi: info.imports.some((i) => i.module === WASI_MODULE),
     growHook,
     initialize: info.exports.some((e) => e.name === '_initialize' && e.kind === KIND.func),
+    startSection: startFunc !== undefined,
     memory: cappedMemory,
     imports: info.imports.map(({ module, name, kind }) => ({ module, name, kind })),
   };
@@ -271,7 +285,7 @@ function capFirstMemory(bytes: Uint8Array, section: Section, max: number): Uint8
 function rewriteExports(
   info: ModuleInfo,
   section: Section | undefined,
-  added: { entryFunc: number; rcGlobal: number; failedGlobal: number | undefined },
+  added: { entryFunc: number; rcGlobal: number; failedGlobal: number | undefined; startFunc: number | undefined },
 ): Uint8Array {
   const renamed: Readonly<Record<string, string>> = {
     _initialize: HELM_EXPORTS.initialize,
@@ -283,6 +297,7 @@ function rewriteExports(
     [HELM_EXPORTS.rc, KIND.global, added.rcGlobal],
   ];
   if (added.failedGlobal !== undefined) extra.push([HELM_EXPORTS.growFailed, KIND.global, added.failedGlobal]);
+  if (added.startFunc !== undefined) extra.push([HELM_EXPORTS.startSection, KIND.func, added.startFunc]);
   const kept = section === undefined ? [] : info.exports;
   sink.bytes(encodeU32(kept.length + extra.length));
   for (const e of kept) {
@@ -383,7 +398,7 @@ function entryWrapperBody(entryFunc: number, returnsI32: boolean, rcGlobal: numb
 function assemble(
   bytes: Uint8Array,
   sections: Section[],
-  replacements: Map<number, Uint8Array>,
+  replacements: Map<number, Uint8Array | null>,
   additions: Map<number, Uint8Array>,
 ): Uint8Array {
   const sink = new ByteSink(bytes.length + 4096);
@@ -401,6 +416,7 @@ function assemble(
   for (const s of sections) {
     if (s.id !== SECTION.custom) flushBefore(ORDER[s.id] ?? 0);
     const replacement = s.id === SECTION.custom ? undefined : replacements.get(s.id);
+    if (replacement === null) continue;
     if (replacement !== undefined) emit(s.id, replacement);
     else emit(s.id, bytes.subarray(s.start, s.end));
   }

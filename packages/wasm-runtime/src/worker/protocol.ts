@@ -38,6 +38,8 @@ export interface CallMessage {
   wasi: boolean;
   /** The module exports `__helm_initialize`, to run once WASI is wired. */
   initialize: boolean;
+  /** The module exports `__helm_start_section` (its start function), to run first once WASI is wired. */
+  startSection: boolean;
   /** The module routes memory.grow through the hook that sets `__helm_grow_failed`. */
   growHook: boolean;
   env: Record<string, string>;
