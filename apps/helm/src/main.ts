@@ -44,8 +44,7 @@ export async function main(argv: string[]): Promise<void> {
   const word = locateCommandWord(argv);
   if (word !== undefined && !isOurCommand(word.word)) {
     try {
-      // A Wasm guest worker takes longer to start than the plugin takes to find and load: start it first.
-      await startWasmRuntimeIfWasmPlugin(word.word);
+      await prepareWasmRuntimeIfWasmPlugin(word.word);
       const { dispatchToPlugin } = await load<typeof import('./plugin-dispatch.js')>('./plugin-dispatch.js');
       await dispatchToPlugin(argv, word);
     } catch (err) {
@@ -63,15 +62,14 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /**
- * Starts a Wasm guest worker thread (~75 ms to boot with Node 20 on 2 cores, then the Extism SDK: the longest part
- * of `helm <wasm plugin>`) when the plugin index cache says `helm <word>` is an extism/v1 cli plugin, before the
- * runtime and the dispatch code are loaded: the check loads three small modules. A guess from the cache file as it
- * is (dispatch checks it): a wrong one costs an idle thread, which never holds the process, or a thread started
- * later. Any other command pays one small file read; a failure here is left to dispatch. (Starting the thread
- * before the check, on a guess, was measured slower: on 2 cores a booting thread and the main thread's module
- * loading slow each other down.)
+ * When the plugin index cache says `helm <word>` is an extism/v1 cli plugin, loads the Wasm runtime before the
+ * dispatch code, and, for a plugin whose calls run in a guest worker (one that makes HTTP requests or calls host
+ * functions; the others run on this thread), starts the worker thread now: it takes ~75 ms to boot with Node 20
+ * on 2 cores, longer than finding and loading the plugin. The check loads three small modules. A guess from the
+ * cache file as it is (dispatch checks it): a wrong one costs an idle thread, which never holds the process, or a
+ * thread started later. Any other command pays one small file read; a failure here is left to dispatch.
  */
-async function startWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
+async function prepareWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
   if (process.env['HELM_NO_PLUGINS'] === '1') return;
   try {
     const { helmHomes } = await load<typeof import('@helm4/settings/homes')>('@helm4/settings/homes');
@@ -82,14 +80,19 @@ async function startWasmRuntimeIfWasmPlugin(word: string): Promise<void> {
     const { cliCommandName } = await load<typeof import('@helm4/plugin-type-cli/command')>(
       '@helm4/plugin-type-cli/command',
     );
-    const wasm = Object.values(index?.entries ?? {}).some((entry) => {
-      const m = entry?.result?.metadata;
-      if (m?.type !== 'cli/v1' || m.runtime !== 'extism/v1' || typeof m.name !== 'string') return false;
-      return cliCommandName({ name: m.name, config: m.config ?? {} }) === word;
-    });
-    if (!wasm) return;
-    const { warmGuestWorker } = await load<typeof import('@helm4/wasm-runtime/warm')>('@helm4/wasm-runtime/warm');
-    warmGuestWorker();
+    const plugin = Object.values(index?.entries ?? {})
+      .map((entry) => entry?.result?.metadata)
+      .find((m) => {
+        if (m?.type !== 'cli/v1' || m.runtime !== 'extism/v1' || typeof m.name !== 'string') return false;
+        return cliCommandName({ name: m.name, config: m.config ?? {} }) === word;
+      });
+    if (plugin === undefined) return;
+    // A guest that needs helm while it runs (HTTP, host functions) runs in a worker; most run on this thread.
+    const rc = plugin.runtimeConfig;
+    if ((rc?.allowedHosts?.length ?? 0) > 0 || (rc?.hostFunctions?.length ?? 0) > 0) {
+      const { warmGuestWorker } = await load<typeof import('@helm4/wasm-runtime/warm')>('@helm4/wasm-runtime/warm');
+      warmGuestWorker();
+    }
     await load('@helm4/wasm-runtime/runtime');
   } catch {
     // No cache yet, or an unreadable one: dispatch finds the plugin and starts the worker itself.
@@ -101,6 +104,7 @@ interface IndexedMetadata {
   type?: unknown;
   runtime?: unknown;
   config?: Record<string, unknown> | null;
+  runtimeConfig?: { allowedHosts?: unknown[]; hostFunctions?: unknown[] } | null;
 }
 
 let requireModule: NodeJS.Require | undefined;

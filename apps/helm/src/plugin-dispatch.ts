@@ -38,12 +38,6 @@ export async function dispatchToPlugin(argv: readonly string[], word: { word: st
   const commands = await discoverPluginCommands(loadSettings(process.env));
   const command = commands.commands.find((c) => c.name === word.word);
   if (command === undefined) throw unknownCommand(word.word);
-  if (command.plugin.metadata.runtime === 'extism/v1') {
-    // Start the Wasm guest worker now (main.ts has, when the plugin index cache already knew the plugin); it boots
-    // while the runtime itself is imported.
-    const { warmGuestWorker } = await import('@helm4/wasm-runtime/warm');
-    warmGuestWorker();
-  }
   await runCliPlugin(command, [...argv.slice(0, word.index), ...argv.slice(word.index + 1)]);
 }
 

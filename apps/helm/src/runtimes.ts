@@ -15,11 +15,11 @@ export async function createPluginInstance(plugin: LoadedPlugin): Promise<Plugin
     return createSubprocessRuntime().createPlugin(plugin);
   }
   if (runtime === 'extism/v1') {
-    const { createExtismRuntime, sharedWorkerPool } = await import('@helm4/wasm-runtime/runtime');
+    const { createExtismRuntime } = await import('@helm4/wasm-runtime/runtime');
     wasmRuntimeUsed = true;
-    // A guest worker takes ~80 ms to start: start it while the module is read and checked.
-    sharedWorkerPool().warm();
-    return createExtismRuntime().createPlugin(plugin);
+    // Each helm command is one run: a guest that needs nothing from helm while it runs is run on helm's own thread
+    // rather than in a worker thread that would take longer to start than most plugins take to run.
+    return createExtismRuntime({ runOnCallingThread: true }).createPlugin(plugin);
   }
   throw new Helm4Error(
     'CLI_RUNTIME_UNAVAILABLE',

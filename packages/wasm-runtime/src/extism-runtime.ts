@@ -8,6 +8,7 @@ import { WASM_CODES } from './codes.js';
 import { prepareModule } from './compile/compile-cache.js';
 import { normalisedConfig } from './config-check.js';
 import { parseAllowedHost } from './host/allowed-hosts.js';
+import { sharedInlineRunner } from './host/inline-runner.js';
 import { sharedWorkerPool, type WorkerPool } from './host/worker-pool.js';
 import {
   type GuestLog,
@@ -40,6 +41,13 @@ export interface ExtismRuntimeOptions {
   tempDir?: string;
   /** The workers guests run in (a process-wide pool by default). */
   pool?: WorkerPool;
+  /**
+   * Run a call on the calling thread instead of a guest worker when nothing in it needs the host while the guest
+   * runs (no host functions, no allowedHosts, no AbortSignal, no WASI sleep or stdin read): no worker to start,
+   * which is most of a one-shot run's time. Its timeout still stops the guest (node:vm's watchdog), but the
+   * thread is busy while the guest runs. For one-shot hosts such as the helm CLI; off by default.
+   */
+  runOnCallingThread?: boolean;
 }
 
 /**
@@ -60,9 +68,12 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
           { details: { plugin: metadata.name, runtime: metadata.runtime } },
         );
       }
-      // A worker takes ~80 ms to start: let it boot while the module is read and compiled.
-      pool.warm();
       const config = await runtimeConfigOf(plugin);
+      const callingThread = options.runOnCallingThread === true ? sharedInlineRunner() : undefined;
+      // A worker takes ~80 ms to start: let it boot while the module is read and compiled, unless the calls will
+      // likely run on this thread.
+      const needsHost = config.allowedHosts.length > 0 || config.hostFunctions.length > 0;
+      if (callingThread === undefined || needsHost) pool.warm();
       const missing = config.hostFunctions.filter((name) => !Object.hasOwn(hostFunctions, name));
       if (missing.length > 0) {
         throw new Helm4Error(
@@ -80,6 +91,10 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
         wasi: options.wasi ?? true,
         hostFunctions: new Set(config.hostFunctions),
       });
+      // A guest that sleeps or reads its input runs in a worker after all (canRunOnCallingThread).
+      if (callingThread !== undefined && ['poll_oneoff', 'fd_read'].some((f) => prepared.wasiImports.includes(f))) {
+        pool.warm();
+      }
       const ctx: PluginCallContext = {
         name: metadata.name,
         type: metadata.type,
@@ -87,6 +102,7 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
         limits,
         prepared,
         pool,
+        callingThread,
         http: { rules: config.allowedHosts.map(parseAllowedHost), maxResponseBytes: limits.maxHttpResponseBytes },
         hostFunctions: Object.fromEntries(config.hostFunctions.map((n) => [n, hostFunctions[n] as HostFunction])),
         logLevel: options.logLevel ?? 'info',

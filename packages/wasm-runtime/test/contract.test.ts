@@ -9,17 +9,28 @@ const dirs = pluginDirs();
 const fixture = (name: string, type: string, entry: string) =>
   dirs.plugin({ name, type, wasm, runtimeConfig: { entryFuncName: entry, timeout: 20_000 } });
 
+const fixtures = {
+  cliEcho: fixture('cli-echo', 'cli/v1', 'cli_echo'),
+  cliExit: fixture('cli-exit', 'cli/v1', 'cli_exit'),
+  cliCat: fixture('cli-cat', 'cli/v1', 'cli_cat'),
+  getter: fixture('getter', 'getter/v1', 'getter'),
+  postrenderer: fixture('postrenderer', 'postrenderer/v1', 'postrenderer'),
+  broken: { plugin: dirs.plugin({ name: 'no-wasm' }), code: 'RUNTIME_WASM_MISSING' },
+};
+
 describeRuntimeContract({
   name: 'extism/v1',
   createRuntime: () => createExtismRuntime(),
-  fixtures: {
-    cliEcho: fixture('cli-echo', 'cli/v1', 'cli_echo'),
-    cliExit: fixture('cli-exit', 'cli/v1', 'cli_exit'),
-    cliCat: fixture('cli-cat', 'cli/v1', 'cli_cat'),
-    getter: fixture('getter', 'getter/v1', 'getter'),
-    postrenderer: fixture('postrenderer', 'postrenderer/v1', 'postrenderer'),
-    broken: { plugin: dirs.plugin({ name: 'no-wasm' }), code: 'RUNTIME_WASM_MISSING' },
-  },
+  fixtures,
   // Helm runs no lifecycle hooks for Wasm plugins.
+  skip: { hooks: true },
+});
+
+// The same cases with calls run on the calling thread where they can (the module reads stdin: a call given stdin
+// runs in a worker).
+describeRuntimeContract({
+  name: 'extism/v1, on the calling thread',
+  createRuntime: () => createExtismRuntime({ runOnCallingThread: true }),
+  fixtures,
   skip: { hooks: true },
 });

@@ -2,7 +2,7 @@ import { Helm4Error } from '@helm4/errors';
 import { WASM_CODES } from '../codes.js';
 import { readModule } from '../wasm/module.js';
 import { MalformedWasmError } from '../wasm/reader.js';
-import { ModuleRejection, type RewrittenModule, rewritePluginModule } from '../wasm/rewrite.js';
+import { ModuleRejection, type RewrittenModule, rewritePluginModule, WASI_MODULE } from '../wasm/rewrite.js';
 import { type ImportPolicy, unresolvedImports } from './imports.js';
 
 export interface PrepareOptions extends ImportPolicy {
@@ -16,6 +16,8 @@ export interface PrepareOptions extends ImportPolicy {
 export interface PreparedModule extends Omit<RewrittenModule, 'bytes' | 'imports'> {
   key: string;
   module: WebAssembly.Module;
+  /** The WASI functions the module imports. */
+  wasiImports: readonly string[];
 }
 
 interface CacheEntry {
@@ -102,7 +104,8 @@ async function compile(bytes: Uint8Array, options: PrepareOptions, key: string):
   } catch (err) {
     throw rejection(err, options);
   }
-  const { bytes: rewrittenBytes, imports: _imports, ...facts } = rewritten;
+  const { bytes: rewrittenBytes, imports, ...facts } = rewritten;
+  const wasiImports = imports.filter((i) => i.module === WASI_MODULE).map((i) => i.name);
   let module: WebAssembly.Module;
   try {
     module = await WebAssembly.compile(rewrittenBytes);
@@ -112,7 +115,7 @@ async function compile(bytes: Uint8Array, options: PrepareOptions, key: string):
       details: { plugin: options.plugin },
     });
   }
-  return { key, module, ...facts };
+  return { key, module, wasiImports, ...facts };
 }
 
 function rejection(err: unknown, options: PrepareOptions): unknown {

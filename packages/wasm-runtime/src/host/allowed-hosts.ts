@@ -1,3 +1,5 @@
+import type { GuestFailure } from '../worker/protocol.js';
+
 /**
  * `runtimeConfig.allowedHosts`, host:port aware. An entry is a hostname glob (`*` any run of characters, `?` one
  * character, case-insensitive, as Extism's gobwas/glob match of the hostname), optionally followed by `:port`
@@ -45,4 +47,28 @@ export function isHostAllowed(rules: readonly HostRule[], url: URL): boolean {
   const hostname = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port);
   return rules.some((r) => r.host.test(hostname) && (r.port === undefined || r.port === port));
+}
+
+/**
+ * Why a guest's request to `url` is refused before anything is sent (not a URL, not http(s), a host the rules do
+ * not allow), or undefined. Checked for the request and for every redirect hop.
+ */
+export function refuseHttpRequest(url: string, rules: readonly HostRule[]): GuestFailure | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: 'http-failed', message: `invalid URL ${JSON.stringify(url)}`, url };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { kind: 'http-failed', message: `unsupported URL scheme ${parsed.protocol}`, url: parsed.href };
+  }
+  if (!isHostAllowed(rules, parsed)) {
+    return {
+      kind: 'http-denied',
+      message: `HTTP request to ${parsed.host} is not allowed (runtimeConfig.allowedHosts)`,
+      url: parsed.href,
+    };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { GuestFailure, SyncReply } from '../worker/protocol.js';
-import { type HostRule, isHostAllowed } from './allowed-hosts.js';
+import { type HostRule, refuseHttpRequest } from './allowed-hosts.js';
 
 export interface HttpPolicy {
   rules: readonly HostRule[];
@@ -29,26 +29,15 @@ export async function guestHttpRequest(
   policy: HttpPolicy,
   signal: AbortSignal,
 ): Promise<SyncReply> {
-  let url: URL;
-  try {
-    url = new URL(req.url);
-  } catch {
-    return failed({ kind: 'http-failed', message: `invalid URL ${JSON.stringify(req.url)}`, url: req.url });
-  }
+  const refused = refuseHttpRequest(req.url, policy.rules);
+  if (refused !== undefined) return failed(refused);
+  let url = new URL(req.url);
   let method = req.method;
   let body = req.body;
   const maxRedirects = policy.maxRedirects ?? 10;
   for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      return failed({ kind: 'http-failed', message: `unsupported URL scheme ${url.protocol}`, url: url.href });
-    }
-    if (!isHostAllowed(policy.rules, url)) {
-      return failed({
-        kind: 'http-denied',
-        message: `HTTP request to ${url.host} is not allowed (runtimeConfig.allowedHosts)`,
-        url: url.href,
-      });
-    }
+    const hopRefused = hop === 0 ? undefined : refuseHttpRequest(url.href, policy.rules);
+    if (hopRefused !== undefined) return failed(hopRefused);
     let response: Response;
     try {
       response = await fetch(url, {

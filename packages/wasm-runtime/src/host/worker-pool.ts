@@ -2,57 +2,22 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { KernelMemory } from '../kernel/kernel-memory.js';
 import { kernelModule } from '../kernel/kernel-module.js';
-import type {
-  CallMessage,
-  GuestFailure,
-  InitMessage,
-  OutputSpan,
-  SyncReply,
-  SyncRequest,
-  WorkerMessage,
-} from '../worker/protocol.js';
+import type { CallMessage, InitMessage, SyncReply, WorkerMessage } from '../worker/protocol.js';
+import {
+  type CallHandlers,
+  type CallJob,
+  type CallResult,
+  CallStopped,
+  inputTooLarge,
+  KEEP_KERNEL_MEMORY_BYTES,
+  type RunOptions,
+  readOutput,
+  type StopReason,
+} from './call.js';
 import { type GuestThread, startGuestThread, takeEarlyGuestThread } from './guest-thread.js';
 
-/** A kernel memory grown past this is replaced after the call rather than kept for the next. */
-const KEEP_KERNEL_MEMORY_BYTES = 64 * 1024 * 1024;
-
-/** What the host does while a call runs: output, logs and the requests the guest blocks on. */
-export interface CallHandlers {
-  onOutput(fd: 1 | 2, bytes: Uint8Array): void;
-  onLog(level: string, message: string): void;
-  onRequest(request: SyncRequest, signal: AbortSignal): Promise<SyncReply>;
-}
-
-/** The guest's output, read as JSON out of the kernel memory before the worker takes another call. */
-export type OutputJson = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; message: string };
-
-export type CallResult =
-  | { ok: true; output: OutputJson; rc: number; exited: boolean }
-  | { ok: false; failure: GuestFailure };
-
-/** Why the host stopped a call by terminating its worker. */
-export type StopReason =
-  | { kind: 'timeout'; ms: number }
-  | { kind: 'aborted'; reason: unknown }
-  | { kind: 'crashed'; error: unknown };
-
-export class CallStopped extends Error {
-  constructor(readonly reason: StopReason) {
-    super(reason.kind === 'timeout' ? `timed out after ${reason.ms} ms` : reason.kind);
-    this.name = 'CallStopped';
-  }
-}
-
-export interface RunOptions {
-  /** Terminate the worker after this many ms (0: never). */
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-}
-
-export type CallJob = Omit<CallMessage, 'type' | 'id' | 'module' | 'inputLength' | 'dirty' | 'kernelMemory'> & {
-  /** The input message (JSON), written into the worker's kernel memory. */
-  message: unknown;
-};
+export type { CallHandlers, CallJob, CallResult, OutputJson, RunOptions, StopReason } from './call.js';
+export { CallStopped } from './call.js';
 
 interface ActiveCall {
   onMessage(message: WorkerMessage): void;
@@ -238,24 +203,6 @@ export class WorkerPool {
       w.worker.postMessage(message);
     });
   }
-}
-
-function readOutput(kernel: KernelMemory, span: OutputSpan | null): OutputJson {
-  if (span === null || span.len === 0) return { kind: 'none' };
-  try {
-    return { kind: 'json', value: kernel.readOutput(span.ptr, span.len) };
-  } catch (err) {
-    return { kind: 'invalid', message: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-function inputTooLarge(err: unknown): GuestFailure {
-  return {
-    kind: 'trap',
-    message: `the input does not fit the kernel memory (${err instanceof Error ? err.message : String(err)})`,
-    growFailed: false,
-    hostMemoryExceeded: true,
-  };
 }
 
 let shared: WorkerPool | undefined;

@@ -7,8 +7,10 @@ import type { InvokeInput, InvokeOutput } from '@helm4/runtime';
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from '../codes.js';
 import type { PreparedModule } from '../compile/compile-cache.js';
+import { type CallHandlers, CallStopped } from '../host/call.js';
 import type { HttpPolicy } from '../host/http.js';
-import { type CallHandlers, CallStopped, type WorkerPool } from '../host/worker-pool.js';
+import type { InlineRunner } from '../host/inline-runner.js';
+import type { WorkerPool } from '../host/worker-pool.js';
 import type { EffectiveLimits } from '../limits.js';
 import type { ExtismRuntimeConfig } from '../runtime-config.js';
 import type { CallMessage, SyncReply, SyncRequest } from '../worker/protocol.js';
@@ -38,6 +40,8 @@ export interface PluginCallContext {
   limits: EffectiveLimits;
   prepared: PreparedModule;
   pool: WorkerPool;
+  /** Runs the calls that can on the calling thread (ExtismRuntimeOptions.runOnCallingThread). */
+  callingThread: InlineRunner | undefined;
   http: HttpPolicy;
   hostFunctions: Readonly<Record<string, HostFunction>>;
   logLevel: LogLevel;
@@ -72,7 +76,8 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
   }
   const writes = new StreamWrites();
   try {
-    const result = await ctx.pool
+    const runner = ctx.callingThread !== undefined && canRunOnCallingThread(ctx, input) ? ctx.callingThread : ctx.pool;
+    const result = await runner
       .run(
         {
           key: ctx.prepared.key,
@@ -114,6 +119,23 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
     if (writes.stdinUsed) input.stdin?.pause();
     if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/**
+ * A call can run on the calling thread when nothing in it waits for the host while the guest runs, and its
+ * timeout can stop it there: no host functions, no allowed hosts (every HTTP request is refused at once), no
+ * AbortSignal (an abort must be able to stop the guest at any moment), no WASI sleep and no stdin read (both
+ * block in the OS, where a timeout cannot reach).
+ */
+export function canRunOnCallingThread(ctx: PluginCallContext, input: InvokeInput): boolean {
+  const wasi = ctx.prepared.wasiImports;
+  return (
+    Object.keys(ctx.hostFunctions).length === 0 &&
+    ctx.http.rules.length === 0 &&
+    input.signal === undefined &&
+    !wasi.includes('poll_oneoff') &&
+    (input.stdin === undefined || !wasi.includes('fd_read'))
+  );
 }
 
 function handlers(ctx: PluginCallContext, input: InvokeInput, writes: StreamWrites): CallHandlers {

@@ -13,12 +13,27 @@ const { devNull } = require('node:os');
 const { WorkerKernel } = require('./guest-kernel.cjs');
 const { ProcExit, wasiImports } = require('./guest-wasi.cjs');
 
-// Without JSPI the SDK keeps our synchronous http_request; with it, it would swap in its own async one.
-Reflect.deleteProperty(WebAssembly, 'Suspending');
-Reflect.deleteProperty(WebAssembly, 'promising');
-
-const { default: sdkCreatePlugin } = require('@extism/extism');
+const { default: sdkCreatePlugin } = withoutJspi(() => require('@extism/extism'));
 const { WASI } = require('node:wasi');
+
+/**
+ * Runs `load` with JSPI hidden: the SDK reads it once, when loaded, and without it keeps our synchronous
+ * http_request where it would swap in its own async one. Put back after, as this may be the host's own thread.
+ * @template T
+ * @param {() => T} load
+ * @returns {T}
+ */
+function withoutJspi(load) {
+  const saved = ['Suspending', 'promising'].map((name) => [name, Reflect.getOwnPropertyDescriptor(WebAssembly, name)]);
+  for (const [name] of saved) Reflect.deleteProperty(WebAssembly, /** @type {string} */ (name));
+  try {
+    return load();
+  } finally {
+    for (const [name, descriptor] of saved) {
+      if (descriptor !== undefined) Reflect.defineProperty(WebAssembly, /** @type {string} */ (name), descriptor);
+    }
+  }
+}
 
 /**
  * The SDK's createPlugin, handed the module itself for a manifest that is only `{ wasm: [{ module }] }`: for any

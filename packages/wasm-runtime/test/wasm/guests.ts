@@ -80,6 +80,8 @@ export interface GuestOptions {
   extraImports?: FuncImport[];
   /** More functions, after the entry function. */
   extraFuncs?: Func[];
+  /** Index of the start function (the entry function is 0 among the defined ones, after the imports). */
+  start?: number;
 }
 
 /** A plugin that sets `text` as its output (or its error, with `asError`) and returns `rc`. */
@@ -158,6 +160,7 @@ export function rawGuest(body: number[], options: GuestOptions & { locals?: numb
   return wasmModule({
     imports: options.extraImports ?? [],
     memory: options.memory ?? { min: 1 },
+    ...(options.start === undefined ? {} : { start: options.start }),
     funcs: [
       {
         sig: { results: options.results ?? [i32] },
