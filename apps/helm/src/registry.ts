@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PluginRegistry } from '@helm4/manifest';
 
-/** The plugin types and runtimes this `helm` knows. A new type is a new package added here. */
+/** The plugin types and runtimes this `helm` knows. A new type is a new package added here and to TYPES in runtimes.ts. */
 const PACKAGES = [
   '@helm4/plugin-type-cli',
   '@helm4/plugin-type-getter',

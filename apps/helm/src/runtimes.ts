@@ -1,6 +1,12 @@
 import { Helm4Error } from '@helm4/errors';
 import type { LoadedPlugin } from '@helm4/manifest/loader';
-import type { InvokeInput, PluginInstance } from '@helm4/runtime';
+import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
+import { getterRuntimeBinding } from '@helm4/plugin-type-getter/runtime';
+import { postRendererRuntimeBinding } from '@helm4/plugin-type-postrenderer/runtime';
+import type { InvokeInput, PluginInstance, PluginTypeBinding } from '@helm4/runtime';
+
+/** The plugin types this helm runs, as each package binds them to the runtimes (see also registry.ts). */
+const TYPES: readonly PluginTypeBinding[] = [cliRuntimeBinding, getterRuntimeBinding, postRendererRuntimeBinding];
 
 /**
  * Binds a loaded plugin to its runtime. Runtimes are imported on first use only, so a command that runs no
@@ -12,14 +18,14 @@ export async function createPluginInstance(plugin: LoadedPlugin): Promise<Plugin
   const { runtime, name } = plugin.metadata;
   if (runtime === 'subprocess') {
     const { createSubprocessRuntime } = await import('@helm4/legacy-runtime/runtime');
-    return createSubprocessRuntime().createPlugin(plugin);
+    return createSubprocessRuntime({ types: TYPES }).createPlugin(plugin);
   }
   if (runtime === 'extism/v1') {
     const { createExtismRuntime } = await import('@helm4/wasm-runtime/runtime');
     wasmRuntimeUsed = true;
     // Each helm command is one run: a guest that needs nothing from helm while it runs is run on helm's own thread
     // rather than in a worker thread that would take longer to start than most plugins take to run.
-    return createExtismRuntime({ runOnCallingThread: true }).createPlugin(plugin);
+    return createExtismRuntime({ types: TYPES, runOnCallingThread: true }).createPlugin(plugin);
   }
   throw new Helm4Error(
     'CLI_RUNTIME_UNAVAILABLE',

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
 import { createExtismRuntime } from '@helm4/wasm-runtime';
 import { loadWasmPluginDir } from '@helm4/wasm-runtime/testing';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ describe('cli-hello in the real Helm 4', () => {
         done();
       },
     });
-    const plugin = await createExtismRuntime().createPlugin(
+    const plugin = await createExtismRuntime({ types: [cliRuntimeBinding] }).createPlugin(
       await loadWasmPluginDir(fileURLToPath(new URL('..', import.meta.url))),
     );
     await plugin.invoke({ message: { extraArgs: ['a', 'b c', 'ünï'] }, env: { HELM_NAMESPACE: 'team-x' }, stdout });

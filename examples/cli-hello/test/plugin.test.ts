@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
 import { createExtismRuntime } from '@helm4/wasm-runtime';
 import { loadWasmPluginDir } from '@helm4/wasm-runtime/testing';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ function collector(): Writable & { text(): string } {
 
 describe('cli-hello through the runtime', () => {
   it('prints its greeting, arguments (UTF-8 intact) and HELM_NAMESPACE, and returns {}', async () => {
-    const plugin = await createExtismRuntime().createPlugin(await loadWasmPluginDir(dir));
+    const plugin = await createExtismRuntime({ types: [cliRuntimeBinding] }).createPlugin(await loadWasmPluginDir(dir));
     const stdout = collector();
     const result = await plugin.invoke({
       message: { extraArgs: ['one', 'zwei drei', 'ünïcødé ✓', '--flag=x'] },
@@ -33,7 +34,7 @@ describe('cli-hello through the runtime', () => {
   });
 
   it('sees no HELM_NAMESPACE when the host passes none', async () => {
-    const plugin = await createExtismRuntime().createPlugin(await loadWasmPluginDir(dir));
+    const plugin = await createExtismRuntime({ types: [cliRuntimeBinding] }).createPlugin(await loadWasmPluginDir(dir));
     const stdout = collector();
     await plugin.invoke({ message: { extraArgs: [] }, stdout });
     expect(stdout.text()).toBe('Hello from a Wasm plugin!\nargs:\nHELM_NAMESPACE: \n');

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defaultGetterOptions } from '@helm4/plugin-type-getter';
+import { getterRuntimeBinding } from '@helm4/plugin-type-getter/runtime';
 import { createExtismRuntime } from '@helm4/wasm-runtime';
 import { loadWasmPluginDir } from '@helm4/wasm-runtime/testing';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const options = (URL: string) => ({ ...defaultGetterOptions(), URL });
 const message = (href: string) => ({ href, protocol: new URL(href).protocol.slice(0, -1), options: options(href) });
 
 async function getter() {
-  return createExtismRuntime().createPlugin(await loadWasmPluginDir(dir));
+  return createExtismRuntime({ types: [getterRuntimeBinding] }).createPlugin(await loadWasmPluginDir(dir));
 }
 
 const decoded = (out: { message: unknown }) => Buffer.from((out.message as { data: string }).data, 'base64');

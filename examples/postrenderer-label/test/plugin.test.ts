@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { postRendererRuntimeBinding } from '@helm4/plugin-type-postrenderer/runtime';
 import { createExtismRuntime } from '@helm4/wasm-runtime';
 import { loadWasmPluginDir } from '@helm4/wasm-runtime/testing';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
 async function render(manifests: string, extraArgs: string[] = [], argsFirst = false): Promise<string> {
-  const plugin = await createExtismRuntime().createPlugin(await loadWasmPluginDir(dir));
+  const plugin = await createExtismRuntime({ types: [postRendererRuntimeBinding] }).createPlugin(
+    await loadWasmPluginDir(dir),
+  );
   const message = argsFirst ? { extraArgs, manifests } : { manifests, extraArgs };
   const out = await plugin.invoke({ message });
   return (out.message as { manifests: string }).manifests;
@@ -138,7 +141,9 @@ describe('postrenderer-label through the runtime', () => {
   });
 
   it('refuses an argument that is not key=value', async () => {
-    const plugin = await createExtismRuntime().createPlugin(await loadWasmPluginDir(dir));
+    const plugin = await createExtismRuntime({ types: [postRendererRuntimeBinding] }).createPlugin(
+      await loadWasmPluginDir(dir),
+    );
     await expect(plugin.invoke({ message: { manifests: 'a: b\n', extraArgs: ['novalue'] } })).rejects.toMatchObject({
       code: 'RUNTIME_PLUGIN_ERROR',
     });

@@ -4,7 +4,6 @@ export { goPlatform } from './command/platform.js';
 export type { PreparedCommand } from './command/prepare.js';
 export { prepareCommand, selectPlatformCommand } from './command/prepare.js';
 export { subprocessRuntime } from './definition.js';
-export { getterCommandPath } from './invoke/getter.js';
 export type { PlatformCommand, SubprocessProtocolCommand, SubprocessRuntimeConfig } from './runtime-config.js';
 export {
   parseSubprocessRuntimeConfig,

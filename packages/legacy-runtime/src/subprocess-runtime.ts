@@ -1,13 +1,25 @@
 import { Helm4Error } from '@helm4/errors';
 import type { LoadedPlugin, SubprocessRuntimeConfig } from '@helm4/manifest';
-import type { HookEvent, HookOptions, InvokeInput, InvokeOutput, PluginInstance, Runtime } from '@helm4/runtime';
+import {
+  bindingOf,
+  type HookEvent,
+  type HookOptions,
+  type InvokeInput,
+  type InvokeOutput,
+  type PluginInstance,
+  type PluginTypeBinding,
+  RUNTIME_CODES,
+  type Runtime,
+  readInputMessage,
+  type SubprocessCall,
+} from '@helm4/runtime';
 import { type GoPlatform, goPlatform } from './command/platform.js';
-import { runCli } from './invoke/cli.js';
+import { prepareCommand } from './command/prepare.js';
 import type { PluginContext } from './invoke/context.js';
-import { runGetter } from './invoke/getter.js';
 import { runHook } from './invoke/hooks.js';
-import { runPostRenderer } from './invoke/postrenderer.js';
 import { readRuntimeConfig } from './invoke/read-config.js';
+import { buildEnv, pluginEnv } from './process/env.js';
+import { runProcess } from './process/run.js';
 
 /** 256 MiB: the most stdout a post-renderer or getter may return. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
@@ -17,13 +29,12 @@ export interface SubprocessRuntimeOptions {
   maxOutputBytes?: number;
   /** The platform platformCommand entries are matched against (Go names); this machine's by default. */
   platform?: GoPlatform;
+  /**
+   * The plugin types this runtime can invoke, each from its package (`@helm4/plugin-type-<type>/runtime`); a plugin
+   * of another type fails with RUNTIME_UNSUPPORTED_TYPE when invoked. Hooks need none.
+   */
+  types?: readonly PluginTypeBinding[];
 }
-
-const INVOKERS: Readonly<Record<string, (plugin: PluginContext, input: InvokeInput) => Promise<InvokeOutput>>> = {
-  'cli/v1': runCli,
-  'postrenderer/v1': runPostRenderer,
-  'getter/v1': runGetter,
-};
 
 /**
  * The `subprocess` runtime: runs Helm 3 (legacy) plugins and v1 `runtime: subprocess` plugins as child
@@ -32,6 +43,7 @@ const INVOKERS: Readonly<Record<string, (plugin: PluginContext, input: InvokeInp
 export function createSubprocessRuntime(options: SubprocessRuntimeOptions = {}): Runtime {
   const maxOutputBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const platform = options.platform ?? goPlatform();
+  const types = options.types ?? [];
   return {
     name: 'subprocess',
     async createPlugin(plugin: LoadedPlugin): Promise<PluginInstance> {
@@ -50,21 +62,21 @@ export function createSubprocessRuntime(options: SubprocessRuntimeOptions = {}):
         maxOutputBytes,
         platform,
       };
+      const call = subprocessCall(context);
       return {
         dir: plugin.dir,
         metadata,
-        invoke<I, O>(input: InvokeInput<I>): Promise<InvokeOutput<O>> {
-          const invoker = Object.hasOwn(INVOKERS, metadata.type) ? INVOKERS[metadata.type] : undefined;
-          if (invoker === undefined) {
-            return Promise.reject(
-              new Helm4Error(
-                'RUNTIME_UNSUPPORTED_TYPE',
-                `unsupported subprocess plugin type ${JSON.stringify(metadata.type)}`,
-                { details: { plugin: metadata.name, type: metadata.type } },
-              ),
+        async invoke<I, O>(input: InvokeInput<I>): Promise<InvokeOutput<O>> {
+          const binding = bindingOf(types, metadata.type, 'subprocess', metadata.name);
+          if (binding.subprocess === undefined) {
+            throw new Helm4Error(
+              RUNTIME_CODES.unsupportedType,
+              `plugin type ${JSON.stringify(metadata.type)} cannot run as a subprocess`,
+              { details: { plugin: metadata.name, type: metadata.type } },
             );
           }
-          return invoker(context, input) as Promise<InvokeOutput<O>>;
+          const message = readInputMessage(binding, input.message, metadata.name);
+          return (await binding.subprocess.invoke(call, message, input)) as InvokeOutput<O>;
         },
         invokeHook(event: HookEvent, hookOptions?: HookOptions): Promise<void> {
           return runHook(context, event, hookOptions);
@@ -86,4 +98,16 @@ function runtimeConfigOf(plugin: LoadedPlugin): SubprocessRuntimeConfig {
     `invalid runtimeConfig for plugin ${JSON.stringify(plugin.metadata.name)}: ${read.problems.join('; ')}`,
     { details: { plugin: plugin.metadata.name, problems: read.problems } },
   );
+}
+
+/** What a type's binding may do with the plugin (its environment, its command, its process). */
+function subprocessCall(plugin: PluginContext): SubprocessCall {
+  return {
+    plugin: { name: plugin.name, dir: plugin.dir },
+    config: plugin.config,
+    env: (env, extra) => buildEnv(env, pluginEnv(plugin.name, plugin.dir), extra),
+    command: (commands, expandArgs, extraArgs, env) =>
+      prepareCommand(commands, expandArgs, extraArgs, env, plugin.platform),
+    run: (spec) => runProcess({ ...spec, plugin: plugin.name, maxOutputBytes: plugin.maxOutputBytes }),
+  };
 }

@@ -1,12 +1,12 @@
 import { describeRuntimeContract } from '@helm4/runtime/contract';
 import { createSubprocessRuntime } from '../src/subprocess-runtime.js';
-import { load, ownFixture } from './support.js';
+import { load, ownFixture, TYPES } from './support.js';
 
 const fixture = (name: string) => load(ownFixture(`contract/${name}`));
 
 describeRuntimeContract({
   name: 'subprocess',
-  createRuntime: () => createSubprocessRuntime(),
+  createRuntime: () => createSubprocessRuntime({ types: TYPES }),
   fixtures: {
     cliEcho: await fixture('cli-echo'),
     cliExit: await fixture('cli-exit'),

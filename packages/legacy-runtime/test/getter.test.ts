@@ -1,9 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Helm's own ${VAR} syntax, as plugin.yaml writes it.
 import { collector, rejectsWithCode } from '@helm4/runtime/contract';
 import { describe, expect, it } from 'vitest';
-import { getterCommandPath } from '../src/invoke/getter.js';
 import { createSubprocessRuntime } from '../src/subprocess-runtime.js';
-import { load, v1Yaml, writePlugin } from './support.js';
+import { load, TYPES, v1Yaml, writePlugin } from './support.js';
 
 // Prints its argv (one per line) and the getter environment; the data is the whole stdout.
 const ARGV_SCRIPT = `#!/bin/sh
@@ -32,7 +31,7 @@ const options = {
 
 async function fetchWith(dir: string, href = 'gs://bucket/chart.tgz') {
   const stderr = collector();
-  const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+  const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
   const output = await plugin.invoke({
     message: { href, protocol: 'gs', options },
     env: { HELM_NAMESPACE: 'team' },
@@ -75,30 +74,17 @@ describe('getter/v1 over subprocess', () => {
 
   it('returns binary data unchanged', async () => {
     const dir = writePlugin('g', getterYaml('bin.sh'), { 'bin.sh': "#!/bin/sh\nprintf '\\000\\377\\001\\200'\n" });
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     const output = await plugin.invoke({ message: { href: 'gs://b/c', protocol: 'gs', options } });
     expect([...Buffer.from((output.message as { data: string }).data, 'base64')]).toEqual([0, 255, 1, 128]);
   });
 
   it('fails with RUNTIME_NO_DOWNLOADER for a protocol without an entry', async () => {
     const dir = writePlugin('g', getterYaml('get.sh'), { 'get.sh': ARGV_SCRIPT });
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     await rejectsWithCode(
       plugin.invoke({ message: { href: 'oci://x', protocol: 'oci', options } }),
       'RUNTIME_NO_DOWNLOADER',
     );
-  });
-});
-
-describe('getterCommandPath', () => {
-  it.each([
-    ['get.sh', '/p/plug/get.sh'],
-    ['bin/get.sh', '/p/plug/bin/get.sh'],
-    ['./bin/../get.sh', '/p/plug/get.sh'],
-    ['../other/get.sh', '/p/other/get.sh'],
-    ['/p/plug/bin/get.sh', '/p/plug/bin/get.sh'],
-    ['/usr/bin/curl', '/usr/bin/curl'],
-  ])('%s → %s', (main, expected) => {
-    expect(getterCommandPath('/p/plug', main)).toBe(expected);
   });
 });

@@ -5,10 +5,10 @@ import { collector, rejectsWithCode } from '@helm4/runtime/contract';
 import { helmEnvVars, loadSettings } from '@helm4/settings';
 import { describe, expect, it } from 'vitest';
 import { createSubprocessRuntime } from '../src/subprocess-runtime.js';
-import { helmFixture, load } from './support.js';
+import { helmFixture, load, TYPES } from './support.js';
 
 const linux = { os: 'linux', arch: 'amd64' };
-const runtime = createSubprocessRuntime({ platform: linux });
+const runtime = createSubprocessRuntime({ types: TYPES, platform: linux });
 const instance = async (dir: string) => runtime.createPlugin(await load(dir));
 
 const cmdPlugins = helmFixture('pkg/cmd/testdata/helmhome/helm/plugins');

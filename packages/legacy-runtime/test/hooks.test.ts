@@ -2,7 +2,7 @@
 import { collector, rejectsWithCode } from '@helm4/runtime/contract';
 import { describe, expect, it } from 'vitest';
 import { createSubprocessRuntime } from '../src/subprocess-runtime.js';
-import { load, v1Yaml, writePlugin } from './support.js';
+import { load, TYPES, v1Yaml, writePlugin } from './support.js';
 
 const legacy = (hooks: string) => `name: hooked\nversion: 0.1.0\ncommand: "true"\n${hooks}`;
 const v1 = (hooks: string) =>
@@ -10,7 +10,7 @@ const v1 = (hooks: string) =>
 
 async function runHook(yaml: string, files: Record<string, string> = {}, event: 'install' | 'update' = 'install') {
   const dir = writePlugin('hooked', yaml, files);
-  const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+  const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
   const stdout = collector();
   const stderr = collector();
   await plugin.invokeHook(event, { stdout: stdout.stream, stderr: stderr.stream });
@@ -77,7 +77,7 @@ describe('hooks', () => {
   });
 
   it('an aborted hook is RUNTIME_ABORTED', async () => {
-    const plugin = await createSubprocessRuntime().createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(
       await load(writePlugin('hooked', legacy("hooks:\n  install: 'echo no'\n"))),
     );
     await rejectsWithCode(plugin.invokeHook('install', { signal: AbortSignal.abort() }), 'RUNTIME_ABORTED');

@@ -5,7 +5,7 @@ import type { LoadedPlugin } from '@helm4/manifest';
 import { collector, rejectsWithCode } from '@helm4/runtime/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { createSubprocessRuntime } from '../src/subprocess-runtime.js';
-import { load, v1Yaml, writePlugin } from './support.js';
+import { load, TYPES, v1Yaml, writePlugin } from './support.js';
 
 const command = (cmd: string, args = '[]') =>
   `runtimeConfig:\n  platformCommand:\n    - command: "${cmd.replace('$DIR', '${HELM_PLUGIN_DIR}')}"\n      args: ${args}\n`;
@@ -19,7 +19,9 @@ const quiet = () => ({ stdout: collector().stream, stderr: collector().stream })
 
 describe('process failures', () => {
   it('a plugin killed by a signal is RUNTIME_SIGNALED with exit code 128 + n', async () => {
-    const plugin = await createSubprocessRuntime().createPlugin(await load(cliPlugin('#!/bin/sh\nkill -TERM $$\n')));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(
+      await load(cliPlugin('#!/bin/sh\nkill -TERM $$\n')),
+    );
     const err = await rejectsWithCode(plugin.invoke({ message: { extraArgs: [] }, ...quiet() }), 'RUNTIME_SIGNALED');
     expect(err.details).toMatchObject({ signal: 'SIGTERM', exitCode: 143 });
   });
@@ -27,7 +29,7 @@ describe('process failures', () => {
   it('a command without its execute bit is RUNTIME_EXEC_FAILED (EACCES) with a hint', async () => {
     const dir = cliPlugin('#!/bin/sh\necho never\n');
     chmodSync(join(dir, 'run.sh'), 0o644);
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     const err = await rejectsWithCode(plugin.invoke({ message: { extraArgs: [] }, ...quiet() }), 'RUNTIME_EXEC_FAILED');
     expect(err.details?.['errno']).toBe('EACCES');
     expect(err.hint).toBeDefined();
@@ -35,20 +37,20 @@ describe('process failures', () => {
 
   it('a missing command is RUNTIME_EXEC_FAILED (ENOENT)', async () => {
     const dir = writePlugin('m', v1Yaml('missing', 'cli/v1', command('helm4-no-such-command')));
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     const err = await rejectsWithCode(plugin.invoke({ message: { extraArgs: [] }, ...quiet() }), 'RUNTIME_EXEC_FAILED');
     expect(err.details?.['errno']).toBe('ENOENT');
   });
 
   it('a command that expands to "" is RUNTIME_EXEC_FAILED', async () => {
     const dir = writePlugin('e', v1Yaml('empty', 'cli/v1', command('$HELM4_UNSET_VARIABLE')));
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     await rejectsWithCode(plugin.invoke({ message: { extraArgs: [] }, ...quiet() }), 'RUNTIME_EXEC_FAILED');
   });
 
   it("a post-renderer's failure carries the tail of its stderr", async () => {
     const noisy = `#!/bin/sh\ni=0\nwhile [ $i -lt 2000 ]; do echo "line $i" >&2; i=$((i+1)); done\necho 'kustomize: bad patch' >&2\nexit 1\n`;
-    const plugin = await createSubprocessRuntime().createPlugin(await load(rendererPlugin(noisy)));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(rendererPlugin(noisy)));
     const err = await rejectsWithCode(
       plugin.invoke({ message: { manifests: 'a: b\n', extraArgs: [] } }),
       'RUNTIME_EXIT',
@@ -64,7 +66,7 @@ describe('output limit', () => {
   const flood = '#!/bin/sh\nexec yes FOOTEST\n';
 
   it('stops a post-renderer writing more than the limit: RUNTIME_OUTPUT_TOO_LARGE', async () => {
-    const plugin = await createSubprocessRuntime({ maxOutputBytes: 64 * 1024 }).createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES, maxOutputBytes: 64 * 1024 }).createPlugin(
       await load(rendererPlugin(flood)),
     );
     const err = await rejectsWithCode(
@@ -81,7 +83,7 @@ describe('output limit', () => {
       'config:\n  protocols: [x]\nruntimeConfig:\n  protocolCommands:\n    - protocols: [x]\n      platformCommand: [{command: run.sh}]\n',
     );
     const dir = writePlugin('g', yaml, { 'run.sh': flood });
-    const plugin = await createSubprocessRuntime({ maxOutputBytes: 1000 }).createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES, maxOutputBytes: 1000 }).createPlugin(await load(dir));
     await rejectsWithCode(
       plugin.invoke({ message: { href: 'x://y', protocol: 'x', options: {} } }),
       'RUNTIME_OUTPUT_TOO_LARGE',
@@ -89,7 +91,7 @@ describe('output limit', () => {
   });
 
   it('accepts output of exactly the limit', async () => {
-    const plugin = await createSubprocessRuntime({ maxOutputBytes: 5 }).createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES, maxOutputBytes: 5 }).createPlugin(
       await load(rendererPlugin("#!/bin/sh\nprintf '12345'\n")),
     );
     const output = await plugin.invoke({ message: { manifests: '', extraArgs: [] } });
@@ -105,7 +107,7 @@ describe('environment', () => {
     vi.stubEnv('HELM4_TEST_B', 'from-parent');
     try {
       const dir = cliPlugin(envScript);
-      const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+      const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
       const stdout = collector();
       await plugin.invoke({
         message: { extraArgs: [] },
@@ -125,7 +127,7 @@ describe('environment', () => {
       v1Yaml('expand', 'cli/v1', command('$DIR/$HELM4_SCRIPT', '["$HELM4_ARG", "${HELM_PLUGIN_NAME}"]')),
       { 'run.sh': '#!/bin/sh\necho "$@"\n' },
     );
-    const plugin = await createSubprocessRuntime().createPlugin(await load(dir));
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(await load(dir));
     const stdout = collector();
     await plugin.invoke({
       message: { extraArgs: ['$HELM4_ARG'] },
@@ -154,32 +156,35 @@ describe('createPlugin and invoke checks', () => {
   });
 
   it('refuses a plugin of another runtime: RUNTIME_MISMATCH', async () => {
-    await rejectsWithCode(createSubprocessRuntime().createPlugin(base({ runtime: 'extism/v1' })), 'RUNTIME_MISMATCH');
+    await rejectsWithCode(
+      createSubprocessRuntime({ types: TYPES }).createPlugin(base({ runtime: 'extism/v1' })),
+      'RUNTIME_MISMATCH',
+    );
   });
 
   it('refuses a runtimeConfig it cannot read: RUNTIME_INVALID_CONFIG', async () => {
     await rejectsWithCode(
-      createSubprocessRuntime().createPlugin(base({ runtimeConfig: { platformCommand: 'echo' } })),
+      createSubprocessRuntime({ types: TYPES }).createPlugin(base({ runtimeConfig: { platformCommand: 'echo' } })),
       'RUNTIME_INVALID_CONFIG',
     );
   });
 
   it('cannot invoke a type it does not know: RUNTIME_UNSUPPORTED_TYPE', async () => {
-    const plugin = await createSubprocessRuntime().createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(
       base({ type: 'test/v1', runtimeConfig: { platformCommand: [{ command: 'true' }] } }),
     );
     await rejectsWithCode(plugin.invoke({ message: { Name: 'Phippy' } }), 'RUNTIME_UNSUPPORTED_TYPE');
   });
 
   it('accepts a null extraArgs (a nil Go slice)', async () => {
-    const plugin = await createSubprocessRuntime().createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(
       base({ runtimeConfig: { platformCommand: [{ command: 'true' }] } }),
     );
     await expect(plugin.invoke({ message: { extraArgs: null }, ...quiet() })).resolves.toEqual({ message: {} });
   });
 
   it('rejects a post-renderer message without manifests: RUNTIME_INVALID_MESSAGE', async () => {
-    const plugin = await createSubprocessRuntime().createPlugin(
+    const plugin = await createSubprocessRuntime({ types: TYPES }).createPlugin(
       base({ type: 'postrenderer/v1', runtimeConfig: { platformCommand: [{ command: 'cat' }] } }),
     );
     await rejectsWithCode(plugin.invoke({ message: { extraArgs: [] } }), 'RUNTIME_INVALID_MESSAGE');

@@ -11,12 +11,17 @@ import {
   type PluginRegistry,
   type PluginTypeDefinition,
 } from '@helm4/manifest';
+import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
+import { getterRuntimeBinding } from '@helm4/plugin-type-getter/runtime';
+import { postRendererRuntimeBinding } from '@helm4/plugin-type-postrenderer/runtime';
+import type { PluginTypeBinding } from '@helm4/runtime';
 import { afterEach } from 'vitest';
 import { subprocessRuntime } from '../src/definition.js';
 
 /*
- * The plugin-type packages are not dependencies of this runtime, so the types here take any config map: the
- * runtime reads only the runtimeConfig, which the real subprocess definition decodes.
+ * The plugin-type packages are not dependencies of this runtime (its tests use their runtime bindings, TYPES), so
+ * the types here take any config map: the runtime reads only the runtimeConfig, which the real subprocess
+ * definition decodes.
  */
 const anyConfig = (type: string): PluginTypeDefinition => ({
   type,
@@ -78,3 +83,10 @@ export function writePlugin(name: string, yaml: string, files: Readonly<Record<s
 /** A v1 subprocess plugin.yaml with the given type and extra YAML. */
 export const v1Yaml = (name: string, type: string, extra: string): string =>
   `apiVersion: v1\nname: ${name}\nversion: 0.1.0\ntype: ${type}\nruntime: subprocess\n${extra}`;
+
+/** The plugin types the tests run: the bindings of the three plugin-type packages, as a host gives them. */
+export const TYPES: readonly PluginTypeBinding[] = [
+  cliRuntimeBinding,
+  getterRuntimeBinding,
+  postRendererRuntimeBinding,
+];

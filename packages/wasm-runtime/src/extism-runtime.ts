@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Helm4Error, wrapError } from '@helm4/errors';
 import type { LoadedPlugin } from '@helm4/manifest';
-import type { HookEvent, InvokeInput, InvokeOutput, PluginInstance, Runtime } from '@helm4/runtime';
+import type { HookEvent, InvokeInput, InvokeOutput, PluginInstance, PluginTypeBinding, Runtime } from '@helm4/runtime';
 import { RUNTIME_CODES } from '@helm4/runtime';
 import { WASM_CODES } from './codes.js';
 import { prepareModule } from './compile/compile-cache.js';
@@ -41,6 +41,11 @@ export interface ExtismRuntimeOptions {
   tempDir?: string;
   /** The workers guests run in (a process-wide pool by default). */
   pool?: WorkerPool;
+  /**
+   * The plugin types this runtime can invoke, each from its package (`@helm4/plugin-type-<type>/runtime`); a plugin
+   * of another type fails with RUNTIME_UNSUPPORTED_TYPE when invoked.
+   */
+  types?: readonly PluginTypeBinding[];
   /**
    * Run a call on the calling thread instead of a guest worker when nothing in it needs the host while the guest
    * runs (no host functions, no allowedHosts, no AbortSignal, no WASI sleep or stdin read): no worker to start,
@@ -98,6 +103,7 @@ export function createExtismRuntime(options: ExtismRuntimeOptions = {}): Runtime
       const ctx: PluginCallContext = {
         name: metadata.name,
         type: metadata.type,
+        types: options.types ?? [],
         config,
         limits,
         prepared,

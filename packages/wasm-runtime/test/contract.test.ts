@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describeRuntimeContract } from '@helm4/runtime/contract';
 import { createExtismRuntime } from '../src/extism-runtime.js';
 import { pluginDirs } from './plugins.js';
+import { TYPES } from './support.js';
 
 // One AssemblyScript module (fixtures/contract/contract.ts) with an export per fixture plugin.
 const wasm = readFileSync(new URL('./fixtures/contract/contract.wasm', import.meta.url));
@@ -20,7 +21,7 @@ const fixtures = {
 
 describeRuntimeContract({
   name: 'extism/v1',
-  createRuntime: () => createExtismRuntime(),
+  createRuntime: () => createExtismRuntime({ types: TYPES }),
   fixtures,
   // Helm runs no lifecycle hooks for Wasm plugins.
   skip: { hooks: true },
@@ -30,7 +31,7 @@ describeRuntimeContract({
 // runs in a worker).
 describeRuntimeContract({
   name: 'extism/v1, on the calling thread',
-  createRuntime: () => createExtismRuntime({ runOnCallingThread: true }),
+  createRuntime: () => createExtismRuntime({ types: TYPES, runOnCallingThread: true }),
   fixtures,
   skip: { hooks: true },
 });

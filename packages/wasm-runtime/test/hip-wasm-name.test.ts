@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExtismRuntime } from '../src/extism-runtime.js';
 import { pluginDirs } from './plugins.js';
-import { rejectsWithCode } from './support.js';
+import { rejectsWithCode, TYPES } from './support.js';
 import { constantGuest } from './wasm/guests.js';
 
 const dirs = pluginDirs();
@@ -18,7 +18,7 @@ function plugin(name: string, files: Record<string, string>) {
 }
 
 async function manifestsOf(name: string, files: Record<string, string>): Promise<unknown> {
-  const instance = await createExtismRuntime().createPlugin(plugin(name, files));
+  const instance = await createExtismRuntime({ types: TYPES }).createPlugin(plugin(name, files));
   const out = await instance.invoke<unknown, { manifests: unknown }>({ message: { manifests: '', extraArgs: [] } });
   return out.message.manifests;
 }
@@ -35,7 +35,7 @@ describe("HIP-0026's NAME.wasm layout", () => {
 
   it('neither is RUNTIME_WASM_MISSING naming plugin.wasm; a .wasm of another name is not taken', async () => {
     const err = await rejectsWithCode(
-      createExtismRuntime().createPlugin(plugin('hipc', { 'other.wasm': 'x' })),
+      createExtismRuntime({ types: TYPES }).createPlugin(plugin('hipc', { 'other.wasm': 'x' })),
       'RUNTIME_WASM_MISSING',
     );
     expect((err as unknown as { message: string }).message).toContain('plugin.wasm');

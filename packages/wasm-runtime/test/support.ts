@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { PluginInstance } from '@helm4/runtime';
+import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
+import { getterRuntimeBinding } from '@helm4/plugin-type-getter/runtime';
+import { postRendererRuntimeBinding } from '@helm4/plugin-type-postrenderer/runtime';
+import type { PluginInstance, PluginTypeBinding } from '@helm4/runtime';
 import { expect } from 'vitest';
 import { createExtismRuntime, type ExtismRuntimeOptions } from '../src/extism-runtime.js';
 import { pluginDirs } from './plugins.js';
@@ -19,7 +22,7 @@ export function guestFactory() {
       ...(options.type === undefined ? {} : { type: options.type }),
       ...(options.runtimeConfig === undefined ? {} : { runtimeConfig: options.runtimeConfig }),
     });
-    return createExtismRuntime(options.runtime).createPlugin(plugin);
+    return createExtismRuntime({ types: TYPES, ...options.runtime }).createPlugin(plugin);
   };
 }
 
@@ -63,3 +66,10 @@ export async function httpServer(handler: (req: IncomingMessage, res: ServerResp
     },
   };
 }
+
+/** The plugin types the tests run: the bindings of the three plugin-type packages, as a host gives them. */
+export const TYPES: readonly PluginTypeBinding[] = [
+  cliRuntimeBinding,
+  getterRuntimeBinding,
+  postRendererRuntimeBinding,
+];

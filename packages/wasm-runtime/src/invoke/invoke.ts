@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Helm4Error, wrapError } from '@helm4/errors';
-import type { InvokeInput, InvokeOutput } from '@helm4/runtime';
-import { RUNTIME_CODES } from '@helm4/runtime';
+import {
+  bindingOf,
+  type InvokeInput,
+  type InvokeOutput,
+  type PluginTypeBinding,
+  RUNTIME_CODES,
+  readInputMessage,
+} from '@helm4/runtime';
 import { WASM_CODES } from '../codes.js';
 import type { PreparedModule } from '../compile/compile-cache.js';
 import { type CallHandlers, CallStopped } from '../host/call.js';
@@ -15,7 +21,7 @@ import type { EffectiveLimits } from '../limits.js';
 import type { ExtismRuntimeConfig } from '../runtime-config.js';
 import type { CallMessage, SyncReply, SyncRequest } from '../worker/protocol.js';
 import { guestFailureError, stoppedError } from './failures.js';
-import { CODECS, decodeOutput, encodeInput } from './messages.js';
+import { decodeOutput } from './messages.js';
 
 /** A host function: bytes from the guest in, bytes (or a string, UTF-8) back. Runs on the host's thread. */
 export type HostFunction = (
@@ -36,6 +42,8 @@ export interface GuestLog {
 export interface PluginCallContext {
   name: string;
   type: string;
+  /** The plugin types the runtime was given. */
+  types: readonly PluginTypeBinding[];
   config: ExtismRuntimeConfig;
   limits: EffectiveLimits;
   prepared: PreparedModule;
@@ -55,17 +63,13 @@ export interface PluginCallContext {
  * Helm4Errors.
  */
 export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput): Promise<InvokeOutput<O>> {
-  const codec = Object.hasOwn(CODECS, ctx.type) ? CODECS[ctx.type] : undefined;
-  if (codec === undefined) {
-    throw new Helm4Error(
-      RUNTIME_CODES.unsupportedType,
-      `unsupported extism/v1 plugin type ${JSON.stringify(ctx.type)}`,
-      {
-        details: { plugin: ctx.name, type: ctx.type },
-      },
-    );
+  const binding = bindingOf(ctx.types, ctx.type, 'extism/v1', ctx.name);
+  if (binding.wasm === undefined) {
+    throw new Helm4Error(RUNTIME_CODES.unsupportedType, `plugin type ${JSON.stringify(ctx.type)} cannot run as Wasm`, {
+      details: { plugin: ctx.name, type: ctx.type },
+    });
   }
-  const message = encodeInput(codec, input.message, ctx.type, ctx.name);
+  const message = readInputMessage(binding, input.message, ctx.name);
   let tempDir: string | undefined;
   if (ctx.config.fileSystem.createTempDir) {
     try {
@@ -113,7 +117,7 @@ export async function invokeGuest<O>(ctx: PluginCallContext, input: InvokeInput)
         details: { plugin: ctx.name, exitCode: result.rc },
       });
     }
-    return { message: decodeOutput(codec, result.output, ctx.type, ctx.name, result.exited) as O };
+    return { message: decodeOutput(binding, result.output, ctx.name, result.exited) as O };
   } finally {
     // A stdin we read from is left paused, so it does not keep the process alive (process.stdin).
     if (writes.stdinUsed) input.stdin?.pause();

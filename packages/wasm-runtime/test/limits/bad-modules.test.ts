@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtismRuntime } from '../../src/extism-runtime.js';
 import { pluginDirs } from '../plugins.js';
-import { cliMessage, guestFactory, rejectsWithCode } from '../support.js';
+import { cliMessage, guestFactory, rejectsWithCode, TYPES } from '../support.js';
 import { i32, i64, op, wasmModule } from '../wasm/builder.js';
 import { constantGuest, rawGuest, switchGuest } from '../wasm/guests.js';
 
@@ -10,7 +10,7 @@ const dirs = pluginDirs();
 
 describe('modules that cannot run are coded errors, never crashes', () => {
   it('RUNTIME_WASM_MISSING without plugin.wasm', async () => {
-    await rejectsWithCode(createExtismRuntime().createPlugin(dirs.plugin({})), 'RUNTIME_WASM_MISSING');
+    await rejectsWithCode(createExtismRuntime({ types: TYPES }).createPlugin(dirs.plugin({})), 'RUNTIME_WASM_MISSING');
   });
 
   it.each([
