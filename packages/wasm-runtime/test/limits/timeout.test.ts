@@ -24,7 +24,9 @@ describe('runtimeConfig.timeout', () => {
     const { ms, result } = await timed(plugin.invoke(cliMessage('loop')));
     const err = await rejectsWithCode(result, 'RUNTIME_TIMEOUT');
     expect(err.details?.['timeoutMs']).toBe(400);
-    expect(ms).toBeGreaterThanOrEqual(399);
+    // Not stopped early: libuv starts a timer from the loop's cached time, which can lag the real time by a few
+    // ms when the call starts after synchronous work, so the timer may fire a little before 400 ms measured here.
+    expect(ms).toBeGreaterThanOrEqual(400 - 50);
     expect(ms).toBeLessThan(400 + SLACK_MS);
     expect((await plugin.invoke(cliMessage('fine'))).message).toEqual({});
   });
