@@ -115,6 +115,18 @@ describe('installPlugin from a local tarball', () => {
     expect(readdirSync(path.join(h.settings.pluginsDirectory, '.helm4', 'staging'))).toEqual([]);
   });
 
+  it('a second install is DIST_ALREADY_INSTALLED before anything is verified, as in Helm', async () => {
+    const h = home();
+    const tarball = await signedTarball();
+    await installPlugin({ ...h.base, source: tarball, keyring: KEYS.pub });
+    h.lines.length = 0;
+    // No keyring this time: Helm says the plugin exists, not that the keyring cannot be read.
+    await expect(installPlugin({ ...h.base, source: tarball })).rejects.toMatchObject({
+      code: 'DIST_ALREADY_INSTALLED',
+    });
+    expect(h.lines).toEqual(['Verifying plugin signature...']);
+  });
+
   it('a missing .prov is an error (CVE-2026-35205): nothing installed, no hook run', async () => {
     const h = home();
     const tarball = await signedTarball('hello-v1', false);
@@ -297,8 +309,9 @@ describe('installPlugin over HTTPS', () => {
     await installPlugin({ ...h.base, source, keyring: KEYS.pub, tls: { caFile: tls.certFile } });
     const h2 = home();
     await installPlugin({ ...h2.base, source, keyring: KEYS.pub, tls: { insecureSkipTlsVerify: true } });
+    const h3 = home();
     await expect(
-      installPlugin({ ...h2.base, source, keyring: KEYS.pub, tls: { caFile: path.join(h2.root, 'none.pem') } }),
+      installPlugin({ ...h3.base, source, keyring: KEYS.pub, tls: { caFile: path.join(h3.root, 'none.pem') } }),
     ).rejects.toMatchObject({ code: 'DIST_TLS_CONFIG' });
   });
 });

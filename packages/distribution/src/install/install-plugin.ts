@@ -6,6 +6,7 @@ import { redactUrl } from '../http/client.js';
 import { pluginTarballName } from '../tarball/plugin-file-name.js';
 import { fetchPlugin, type StagedPlugin } from './fetch-plugin.js';
 import { findInstalled } from './find-installed.js';
+import { helmInstallName } from './helm-install-name.js';
 import { runPluginHook } from './hooks.js';
 import { type InstallLayout, installLayout } from './layout.js';
 import { lockPlugin } from './lock.js';
@@ -182,6 +183,12 @@ export async function installPlugin(options: InstallPluginOptions): Promise<Inst
   const layout = installLayout(options.settings);
   const source = await classifySource(options.source, options.tls);
   const plan = verificationPlan(source, options, print);
+  // Helm refuses a plugin directory that exists before it fetches or verifies anything (a second install of a
+  // tarball says so, not that the keyring is missing). Checked again under the lock, by plugin name.
+  const helmName = helmInstallName(source);
+  if (helmName !== undefined && (await exists(path.join(layout.pluginsDir, helmName)))) {
+    throw alreadyInstalled(helmName, path.join(layout.pluginsDir, helmName));
+  }
   try {
     await mkdir(layout.pluginsDir, { recursive: true, mode: 0o755 });
   } catch (cause) {
