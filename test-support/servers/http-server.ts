@@ -60,8 +60,11 @@ export async function serveFiles(
   };
 }
 
-/** A self-signed certificate for 127.0.0.1 (openssl), for HTTPS tests: key, cert and the file of the cert. */
-export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer; certFile: string } {
+/**
+ * A self-signed certificate for 127.0.0.1 and the host `names` (openssl), for HTTPS tests: key, cert and the file of
+ * the cert.
+ */
+export function selfSignedCert(dir: string, names: string[] = []): { key: Buffer; cert: Buffer; certFile: string } {
   execFileSync(
     'openssl',
     [
@@ -79,7 +82,7 @@ export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer; certFi
       '-subj',
       '/CN=127.0.0.1',
       '-addext',
-      'subjectAltName=IP:127.0.0.1',
+      `subjectAltName=${['IP:127.0.0.1', ...names.map((n) => `DNS:${n}`)].join(',')}`,
     ],
     { cwd: dir, stdio: 'ignore' },
   );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { distError } from '../codes.js';
+import { proxyAgent } from './proxy.js';
 
 /** TLS and transport options (Helm's --ca-file, --cert-file, --key-file, --insecure-skip-tls-verify). */
 export interface TlsOptions {
@@ -65,6 +66,7 @@ export function redactUrl(url: string): string {
 function once(url: URL, options: RequestOptions): Promise<IncomingMessage> {
   const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const lib = url.protocol === 'https:' ? https : http;
+  const agent = proxyAgent(url);
   return new Promise((resolve, reject) => {
     const req = lib.request(
       url,
@@ -72,6 +74,7 @@ function once(url: URL, options: RequestOptions): Promise<IncomingMessage> {
         method: options.method ?? 'GET',
         headers: { 'User-Agent': 'helm4', ...options.headers },
         ...(url.protocol === 'https:' ? tlsAgentOptions(options.tls) : {}),
+        ...(agent === undefined ? {} : { agent }),
         ...(options.signal ? { signal: options.signal } : {}),
       },
       (res) => {
