@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import { listenLocal } from './listen.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | undefined;
 
@@ -23,7 +23,6 @@ export async function serveFiles(
   handler?: Handler,
   tls?: { key: Buffer; cert: Buffer },
 ): Promise<TestServer> {
-  const sockets = new Set<Socket>();
   const requests: string[] = [];
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url}`);
@@ -44,19 +43,11 @@ export async function serveFiles(
     else createReadStream(file).pipe(res);
   };
   const server = tls === undefined ? createServer(listener) : createHttpsServer(tls, listener);
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
   return {
-    url: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
+    url: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${listening.port}`,
     requests,
-    async [Symbol.asyncDispose]() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    [Symbol.asyncDispose]: listening.close,
   };
 }
 

@@ -2,9 +2,9 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createSign, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { listenLocal } from './listen.js';
 
 export interface TokenAuth {
   username: string;
@@ -47,7 +47,6 @@ async function startTokenServer(dir: string, auth: TokenAuth, seen: string[]) {
     readFileSync(path.join(dir, 'token.crt'), 'utf8').replace(/-----[^-]+-----|\s/g, ''),
     'base64',
   );
-  const sockets = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const scope = url.searchParams.get('scope') ?? '';
@@ -94,19 +93,11 @@ async function startTokenServer(dir: string, auth: TokenAuth, seen: string[]) {
     const token = `${head}.${body}.${b64url(signature)}`;
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token, access_token: token }));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
   return {
-    realm: `http://127.0.0.1:${port}/token`,
+    realm: `http://127.0.0.1:${listening.port}/token`,
     cert: path.join(dir, 'token.crt'),
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createServer, request } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
+import { listenLocal } from './listen.js';
 
 export interface TestProxy {
   url: string;
@@ -14,7 +15,6 @@ export interface TestProxy {
  * resolve nowhere. Unmapped hosts get 502.
  */
 export async function forwardProxy(upstream: Readonly<Record<string, string>>): Promise<TestProxy> {
-  const sockets = new Set<Socket>();
   const requests: string[] = [];
   const hostPort = (url: URL) => `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   const server = createServer((req, res) => {
@@ -35,7 +35,6 @@ export async function forwardProxy(upstream: Readonly<Record<string, string>>): 
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     requests.push(`CONNECT ${req.url}`);
-    sockets.add(client);
     const target = upstream[req.url ?? ''];
     if (target === undefined) return void client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     const [host, port] = target.split(':');
@@ -45,22 +44,14 @@ export async function forwardProxy(upstream: Readonly<Record<string, string>>): 
       up.pipe(client);
       client.pipe(up);
     });
-    sockets.add(up);
+    listening.track(up);
     up.on('error', () => client.destroy());
     client.on('error', () => up.destroy());
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening.port}`,
     requests,
-    async [Symbol.asyncDispose]() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    [Symbol.asyncDispose]: listening.close,
   };
 }

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { cliRuntimeBinding } from '@helm4/plugin-type-cli/runtime';
 import { getterRuntimeBinding } from '@helm4/plugin-type-getter/runtime';
 import { postRendererRuntimeBinding } from '@helm4/plugin-type-postrenderer/runtime';
 import type { PluginInstance, PluginTypeBinding } from '@helm4/runtime';
 import { expect } from 'vitest';
+import { listenLocal } from '../../../test-support/servers/listen.js';
 import { createExtismRuntime, type ExtismRuntimeOptions } from '../src/extism-runtime.js';
 import { pluginDirs } from './plugins.js';
 
@@ -48,22 +48,13 @@ export async function httpServer(handler: (req: IncomingMessage, res: ServerResp
   url: (path: string) => string;
   [Symbol.asyncDispose](): Promise<void>;
 }> {
-  const sockets = new Set<Socket>();
   const server = createServer(handler);
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenLocal(server);
   return {
     server,
     port,
     url: (path) => `http://127.0.0.1:${port}${path}`,
-    async [Symbol.asyncDispose]() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    [Symbol.asyncDispose]: close,
   };
 }
 

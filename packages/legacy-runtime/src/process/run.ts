@@ -1,26 +1,17 @@
 import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import type { SubprocessSpec } from '@helm4/runtime';
 import { CappedBuffer, TailBuffer } from './capture.js';
 import { aborted, execFailed, exitFailed, outputTooLarge, signaled } from './failures.js';
 
 /** How much of a captured stderr is kept for the error message. */
 export const STDERR_TAIL_BYTES = 4096;
 
-export interface RunSpec {
+/** A process to run for a plugin: the binding's spec, plus what the runtime adds. */
+export interface RunSpec extends SubprocessSpec {
   /** For messages and details. */
   plugin: string;
-  main: string;
-  args: readonly string[];
-  env: Readonly<Record<string, string>>;
-  /** A stream to pipe in, bytes to write, or the parent's / nothing. */
-  stdin: { stream: Readable } | { data: string } | 'inherit' | 'ignore';
-  /** A stream to pipe to (not ended), captured (the result), or the parent's. */
-  stdout: { stream: Writable } | 'capture' | 'inherit';
-  /** A stream to pipe to (not ended), captured for the error message (tail only), or the parent's. */
-  stderr: { stream: Writable } | 'tail' | 'inherit';
   /** Limit for captured stdout; above it the child is killed (RUNTIME_OUTPUT_TOO_LARGE). */
   maxOutputBytes: number;
-  signal?: AbortSignal | undefined;
 }
 
 /** The parent's own stdio stream given explicitly is passed as its file descriptor (keeps a TTY a TTY). */
