@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { proxyAgent } from '@helm4/net';
 import { distError } from '../codes.js';
-import { proxyAgent } from './proxy.js';
 
 /** TLS and transport options (Helm's --ca-file, --cert-file, --key-file, --insecure-skip-tls-verify). */
 export interface TlsOptions {

@@ -54,5 +54,5 @@ export async function fetchWithGetters(href: string, opts: FetchWithGettersOptio
       hint: 'Helm serves oci:// with its built-in OCI getter, which plugins cannot override',
     });
   }
-  return httpGet(href, options, opts.fetch ?? fetch);
+  return httpGet(href, options, opts.fetch);
 }

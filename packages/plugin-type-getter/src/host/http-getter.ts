@@ -1,4 +1,5 @@
 import { Helm4Error } from '@helm4/errors';
+import { proxyConfigured } from '@helm4/net';
 import type { GetterOptions } from '../messages.js';
 import { fetchTransport, nodeTransport, type Transport, tlsSettings } from './transport.js';
 
@@ -25,13 +26,22 @@ function isDomainOrSubdomain(sub: string, parent: string): boolean {
  * has the scheme and host of `options.URL` (the repository URL); it is dropped for good once a redirect leaves
  * the initial host and its subdomains, as Go's client does. `Timeout` (nanoseconds) bounds the whole transfer.
  */
-export async function httpGet(href: string, options: GetterOptions, fetchImpl: typeof fetch): Promise<Uint8Array> {
+export async function httpGet(
+  href: string,
+  options: GetterOptions,
+  fetchImpl: typeof fetch | undefined,
+): Promise<Uint8Array> {
   const initial = parse(href);
   if (initial === undefined) {
     throw new Helm4Error('GETTER_HTTP_FAILED', `failed to fetch ${href}: invalid URL`, { details: { href } });
   }
   const tls = await tlsSettings(options);
-  const transport: Transport = tls === undefined ? fetchTransport(fetchImpl) : nodeTransport(tls);
+  // fetch takes neither TLS settings nor a proxy: node:http does, when either is asked for (a fetch the caller
+  // passes is used as it is).
+  const transport: Transport =
+    tls === undefined && (fetchImpl !== undefined || !proxyConfigured())
+      ? fetchTransport(fetchImpl ?? fetch)
+      : nodeTransport(tls ?? {});
   const timeout = options.Timeout > 0 ? AbortSignal.timeout(Math.ceil(options.Timeout / 1e6)) : undefined;
   const repo = parse(options.URL);
   let authorize =

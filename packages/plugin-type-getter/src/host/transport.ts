@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { Helm4Error } from '@helm4/errors';
+import { proxyAgent } from '@helm4/net';
 import type { GetterOptions } from '../messages.js';
 
 /** One HTTP GET without following redirects. */
@@ -65,11 +66,19 @@ async function readAll(res: IncomingMessage): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** A transport over node:http / node:https, used when TLS settings are needed (fetch cannot take them). */
+/**
+ * A transport over node:http / node:https, used when TLS settings are needed or a proxy is configured (fetch takes
+ * neither); each request goes through the proxy the environment names for its URL (HTTP(S)_PROXY, NO_PROXY).
+ */
 export function nodeTransport(tls: RequestOptions): Transport {
   return (url, headers, signal) =>
     new Promise((resolve, reject) => {
-      const options: RequestOptions = { headers: { ...headers }, ...(signal === undefined ? {} : { signal }) };
+      const agent = proxyAgent(url);
+      const options: RequestOptions = {
+        headers: { ...headers },
+        ...(signal === undefined ? {} : { signal }),
+        ...(agent === undefined ? {} : { agent }),
+      };
       const request = url.protocol === 'https:' ? httpsRequest(url, { ...options, ...tls }) : httpRequest(url, options);
       request.once('error', reject);
       request.once('response', (res) => {

@@ -1,3 +1,7 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
+import { proxyAgent } from '@helm4/net';
 import type { GuestFailure, SyncReply } from '../worker/protocol.js';
 import { type HostRule, refuseHttpRequest } from './allowed-hosts.js';
 
@@ -40,13 +44,7 @@ export async function guestHttpRequest(
     if (hopRefused !== undefined) return failed(hopRefused);
     let response: Response;
     try {
-      response = await fetch(url, {
-        method,
-        headers: req.headers,
-        redirect: 'manual',
-        signal,
-        ...(body === null ? {} : { body: Buffer.from(body) }),
-      });
+      response = await send(url, method, req.headers, body, signal);
     } catch (err) {
       const reason = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
       return failed({ kind: 'http-failed', message: `HTTP ${method} ${url.href} failed: ${reason}`, url: url.href });
@@ -102,4 +100,48 @@ async function readBody(response: Response, url: URL, limit: number): Promise<Sy
     at += c.byteLength;
   }
   return { ok: true, bytes, status: response.status, headers };
+}
+
+/**
+ * fetch without following redirects, through the proxy the environment names for `url` when there is one
+ * (HTTP(S)_PROXY, NO_PROXY, as Go's transport under Extism would use it): Node's fetch ignores these, so a
+ * proxied request goes over node:http and its answer is made a Response.
+ */
+async function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: Uint8Array | null,
+  signal: AbortSignal,
+): Promise<Response> {
+  const agent = proxyAgent(url);
+  if (agent === undefined) {
+    return fetch(url, {
+      method,
+      headers,
+      redirect: 'manual',
+      signal,
+      ...(body === null ? {} : { body: Buffer.from(body) }),
+    });
+  }
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      { method, headers, agent, signal },
+      resolve,
+    );
+    request.on('error', reject);
+    request.end(body === null ? undefined : Buffer.from(body));
+  });
+  const answer = new Headers();
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+    answer.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+  const status = res.statusCode ?? 502;
+  const empty = method === 'HEAD' || [204, 205, 304].includes(status);
+  if (empty) res.resume();
+  return new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
+    status,
+    statusText: res.statusMessage ?? '',
+    headers: answer,
+  });
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { forwardProxy } from '../../../../test-support/servers/proxy-server.js';
 import { guestFactory, httpServer, rejectsWithCode } from '../support.js';
 import { httpGuest } from '../wasm/guests.js';
 
@@ -40,6 +41,23 @@ describe('runtimeConfig.allowedHosts', () => {
     // The plugin and the host keep working (Extism rc13 hangs on the next call here).
     await rejectsWithCode(denied.invoke(postRender), 'RUNTIME_HTTP_DENIED');
     expect(manifestsOf(await ok.invoke(postRender))).toBe('served GET /index.yaml');
+  });
+
+  it('goes through HTTP_PROXY for an allowed host, as Extism’s Go transport under Helm does', async () => {
+    await using server = await jsonServer();
+    await using proxy = await forwardProxy({ 'charts.example.test:80': `127.0.0.1:${server.port}` });
+    try {
+      for (const name of ['HTTP_PROXY', 'http_proxy']) vi.stubEnv(name, proxy.url);
+      for (const name of ['NO_PROXY', 'no_proxy']) vi.stubEnv(name, '');
+      const plugin = await guest(httpGuest({ url: 'http://charts.example.test/index.yaml' }), {
+        type: 'postrenderer/v1',
+        runtimeConfig: { allowedHosts: ['charts.example.test'] },
+      });
+      expect(manifestsOf(await plugin.invoke(postRender))).toBe('served GET /index.yaml');
+      expect(proxy.requests).toEqual(['GET http://charts.example.test/index.yaml']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('denies everything when allowedHosts is empty, as Helm does', async () => {

@@ -102,3 +102,8 @@ export function proxyAgent(url: URL): Agent | undefined {
   if (proxy === undefined) return undefined;
   return url.protocol === 'https:' ? new HttpsProxyAgent(proxy) : new HttpProxyAgent(proxy);
 }
+
+/** Whether the environment names a proxy at all (HTTPS_PROXY or HTTP_PROXY, either case). */
+export function proxyConfigured(env: Env = process.env): boolean {
+  return envAny(env, 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy') !== '';
+}

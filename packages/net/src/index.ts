@@ -1,0 +1,1 @@
+export { proxyAgent, proxyConfigured, proxyFor } from './proxy.js';

@@ -1,0 +1,24 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import { serveFiles } from '../../../../test-support/servers/http-server.js';
+import { forwardProxy } from '../../../../test-support/servers/proxy-server.js';
+import { fetchWithGetters } from './fetch-with-getters.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+it('the built-in http getter goes through HTTP_PROXY, as Helm’s transport does', async () => {
+  await using files = await serveFiles('/', (req, res) => {
+    res.end(`chart at ${req.url}`);
+    return true;
+  });
+  await using proxy = await forwardProxy({ 'charts.example.test:80': files.url.slice('http://'.length) });
+  for (const name of ['HTTP_PROXY', 'http_proxy']) vi.stubEnv(name, proxy.url);
+  for (const name of ['NO_PROXY', 'no_proxy']) vi.stubEnv(name, '');
+  const bytes = await fetchWithGetters('http://charts.example.test/app-1.0.0.tgz', {
+    plugins: [],
+    instantiate: () => Promise.reject(new Error('unused')),
+  });
+  expect(Buffer.from(bytes).toString()).toBe('chart at /app-1.0.0.tgz');
+  expect(proxy.requests).toEqual(['GET http://charts.example.test/app-1.0.0.tgz']);
+});
