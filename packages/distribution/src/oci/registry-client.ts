@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { distError } from '../codes.js';
 import { type HttpResponse, readBody, request, type TlsOptions } from '../http/client.js';
+import { type Credentials, registryCredentials } from './registry-credentials.js';
 
 export interface RegistryOptions {
   /** `--plain-http`: talk HTTP instead of HTTPS. */
@@ -8,7 +8,7 @@ export interface RegistryOptions {
   tls?: TlsOptions;
   username?: string;
   password?: string;
-  /** Docker-style credentials file (Helm's registry config.json); read for `auths.<host>.auth`. */
+  /** Docker-style credentials file (Helm's registry config.json): auths, credsStore, credHelpers. */
   registryConfig?: string;
   idleTimeoutMs?: number;
 }
@@ -29,20 +29,6 @@ export function parseChallenge(header: string): Challenge | undefined {
   return { scheme: (m[1] ?? '').toLowerCase(), params };
 }
 
-function configCredentials(file: string | undefined, host: string): { username: string; password: string } | undefined {
-  if (file === undefined) return undefined;
-  try {
-    const config = JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, { auth?: string }> };
-    const entry = config.auths?.[host] ?? config.auths?.[`https://${host}`] ?? config.auths?.[`http://${host}`];
-    if (entry?.auth === undefined) return undefined;
-    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-  } catch {
-    return undefined;
-  }
-}
-
 export interface RegistryRequest {
   method?: string;
   headers?: Record<string, string>;
@@ -59,17 +45,24 @@ export class RegistryClient {
   readonly registry: string;
   readonly base: string;
   private readonly options: RegistryOptions;
-  private readonly credentials: { username: string; password: string } | undefined;
+  /** Looked up on first need (a credential helper is a process to run). */
+  private resolved: { credentials: Credentials | undefined } | undefined;
   private readonly authorization = new Map<string, string>();
 
   constructor(registry: string, options: RegistryOptions = {}) {
     this.registry = registry;
     this.options = options;
     this.base = `${options.plainHttp ? 'http' : 'https'}://${registry}`;
-    this.credentials =
-      options.username !== undefined && options.username !== ''
-        ? { username: options.username, password: options.password ?? '' }
-        : configCredentials(options.registryConfig, registry);
+  }
+
+  private get credentials(): Credentials | undefined {
+    this.resolved ??= {
+      credentials:
+        this.options.username !== undefined && this.options.username !== ''
+          ? { username: this.options.username, password: this.options.password ?? '' }
+          : registryCredentials(this.options.registryConfig, this.registry),
+    };
+    return this.resolved.credentials;
   }
 
   private basic(): string | undefined {
