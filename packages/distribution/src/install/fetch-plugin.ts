@@ -9,6 +9,7 @@ import { pullPlugin } from '../oci/pull-plugin.js';
 import { parseOciReference } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry-client.js';
 import { loadPluginDirectory, parsePluginManifest } from '../package/load-plugin.js';
+import { wasmLayoutWarnings } from '../package/wasm-layout.js';
 import { assertSafeName, pluginTarballName } from '../tarball/plugin-file-name.js';
 import { extractTarball, readTarballManifest } from '../tarball/read-tarball.js';
 import { type VerificationReport, verifyArchive } from '../verify/verify-tarball.js';
@@ -150,6 +151,20 @@ function verificationFailed(cause: unknown) {
  * staging directory is touched.
  */
 export async function fetchPlugin(
+  source: ClassifiedSource,
+  staging: Staging,
+  verify: boolean,
+  options: FetchOptions & PluginOperationOptions,
+): Promise<StagedPlugin> {
+  const staged = await fetchAndLoad(source, staging, verify, options);
+  // What Helm's loader refuses after installing ("plugin is installed but unusable"), refused before: an
+  // extism/v1 plugin without its Wasm module.
+  const { metadata } = staged.plugin;
+  await wasmLayoutWarnings(staged.root, metadata, source.kind === 'local-dir' ? source.location : metadata.name);
+  return staged;
+}
+
+async function fetchAndLoad(
   source: ClassifiedSource,
   staging: Staging,
   verify: boolean,

@@ -82,6 +82,26 @@ describe('installPlugin from a local directory', () => {
     });
   });
 
+  it('an extism/v1 plugin without its Wasm module is refused (Helm: "installed but unusable"), nothing installed', async () => {
+    const h = home();
+    const dir = path.join(tempDir(), 'nowasm');
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'plugin.yaml'),
+      'apiVersion: v1\nname: nowasm\ntype: cli/v1\nruntime: extism/v1\nversion: 0.1.0\n',
+    );
+    const err = await installPlugin({ ...h.base, source: dir }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'DIST_INVALID_PLUGIN' });
+    expect((err as Error).message).toContain(
+      `wasm binary missing for extism/v1 plugin: ${JSON.stringify(path.join(dir, 'plugin.wasm'))}`,
+    );
+    expect(existsSync(path.join(h.settings.pluginsDirectory, 'nowasm'))).toBe(false);
+    // With its module (HIP-0026's <name>.wasm counts too) it installs.
+    writeFileSync(path.join(dir, 'nowasm.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    await installPlugin({ ...h.base, source: dir });
+    expect(existsSync(path.join(h.settings.pluginsDirectory, 'nowasm'))).toBe(true);
+  });
+
   it('a directory without plugin.yaml, a stray file and a missing path are refused', async () => {
     const h = home();
     const dir = tempDir();

@@ -18,7 +18,12 @@ async function isFile(file: string): Promise<boolean> {
  * `<name>.wasm`; Helm 4 only ever reads `plugin.wasm` (its `plugin package` refuses a directory without it, and
  * it cannot run a plugin shipped with `<name>.wasm` alone). Neither file is DIST_INVALID_PLUGIN, as in Helm.
  */
-export async function wasmLayoutWarnings(dir: string, metadata: PluginMetadata): Promise<string[]> {
+export async function wasmLayoutWarnings(
+  dir: string,
+  metadata: PluginMetadata,
+  /** Where to say the file is missing, when `dir` is a working copy (an install's staging directory). */
+  shownDir: string = dir,
+): Promise<string[]> {
   if (metadata.runtime !== 'extism/v1') return [];
   const hipFile = `${metadata.name}.wasm`;
   const [helm, hip] = await Promise.all([
@@ -36,7 +41,7 @@ export async function wasmLayoutWarnings(dir: string, metadata: PluginMetadata):
     ];
   }
   if (!helm) {
-    const missing = path.join(dir, HELM_WASM_FILE);
+    const missing = path.join(shownDir, HELM_WASM_FILE);
     throw distError(
       'DIST_INVALID_PLUGIN',
       `invalid plugin directory: wasm binary missing for extism/v1 plugin: ${JSON.stringify(missing)}`,
