@@ -9,6 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = (p) => import(path.join(root, 'packages/wasm-runtime/dist', p));
 const { createExtismRuntime, sharedWorkerPool } = await dist('index.js');
+// The plugin types the runtime runs, as a host gives them (the plugin-type packages' runtime bindings).
+const types = await Promise.all(
+  ['cli', 'postrenderer'].map(async (t) => {
+    const mod = await import(path.join(root, `packages/plugin-type-${t}/dist/runtime.js`));
+    return t === 'cli' ? mod.cliRuntimeBinding : mod.postRendererRuntimeBinding;
+  }),
+);
 const { loadWasmPluginDir } = await dist('testing.js');
 const { rewritePluginModule } = await dist('wasm/rewrite.js');
 const { kernelModule, newKernelMemory } = await dist('kernel/kernel-module.js');
@@ -109,7 +116,7 @@ try {
   const emptyDir = path.join(work, 'empty');
   mkdirSync(emptyDir);
   writeFileSync(path.join(emptyDir, 'plugin.wasm'), emptyWasm);
-  const empty = await createExtismRuntime().createPlugin({
+  const empty = await createExtismRuntime({ types }).createPlugin({
     dir: emptyDir,
     metadata: {
       apiVersion: 'v1',
@@ -155,7 +162,7 @@ try {
   for (const f of ['plugin.yaml', 'plugin.wasm']) {
     copyFileSync(path.join(root, 'examples/postrenderer-label', f), path.join(rendererDir, f));
   }
-  const renderer = await createExtismRuntime().createPlugin(await loadWasmPluginDir(rendererDir));
+  const renderer = await createExtismRuntime({ types }).createPlugin(await loadWasmPluginDir(rendererDir));
   await renderer.invoke({ message: { manifests: doc, extraArgs: [] } });
   gc();
   const rss0 = process.memoryUsage().rss;
