@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubProxyEnv } from '../../../test-support/proxy-env.js';
 import { proxyConfigured, proxyFor } from './proxy.js';
-
-/** Sets a proxy variable in both cases (a lower-case one from the machine would win otherwise). */
-function stubProxyEnv(vars: Record<string, string>): void {
-  for (const [name, value] of Object.entries(vars)) {
-    vi.stubEnv(name.toUpperCase(), value);
-    vi.stubEnv(name.toLowerCase(), value);
-  }
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();

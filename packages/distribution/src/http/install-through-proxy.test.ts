@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubProxyEnv } from '../../../../test-support/proxy-env.js';
 import { selfSignedCert, serveFiles } from '../../../../test-support/servers/http-server.js';
 import { forwardProxy } from '../../../../test-support/servers/proxy-server.js';
 import { KEYS, PLUGDIR_GOOD, registry, tempDir } from '../../test/support.js';
 import { installPlugin } from '../install/install-plugin.js';
 import { packagePlugin } from '../package/package-plugin.js';
-
-/** Sets a proxy variable in both cases (a lower-case one from the machine would win otherwise). */
-function stubProxyEnv(vars: Record<string, string>): void {
-  for (const [name, value] of Object.entries(vars)) {
-    vi.stubEnv(name.toUpperCase(), value);
-    vi.stubEnv(name.toLowerCase(), value);
-  }
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();

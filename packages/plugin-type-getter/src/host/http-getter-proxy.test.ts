@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
+import { stubProxyEnv } from '../../../../test-support/proxy-env.js';
 import { serveFiles } from '../../../../test-support/servers/http-server.js';
 import { forwardProxy } from '../../../../test-support/servers/proxy-server.js';
 import { fetchWithGetters } from './fetch-with-getters.js';
@@ -13,8 +14,7 @@ it('the built-in http getter goes through HTTP_PROXY, as Helm’s transport does
     return true;
   });
   await using proxy = await forwardProxy({ 'charts.example.test:80': files.url.slice('http://'.length) });
-  for (const name of ['HTTP_PROXY', 'http_proxy']) vi.stubEnv(name, proxy.url);
-  for (const name of ['NO_PROXY', 'no_proxy']) vi.stubEnv(name, '');
+  stubProxyEnv({ HTTP_PROXY: proxy.url, NO_PROXY: '' });
   const bytes = await fetchWithGetters('http://charts.example.test/app-1.0.0.tgz', {
     plugins: [],
     instantiate: () => Promise.reject(new Error('unused')),

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { stubProxyEnv } from '../../../../test-support/proxy-env.js';
 import { forwardProxy } from '../../../../test-support/servers/proxy-server.js';
 import { guestFactory, httpServer, rejectsWithCode } from '../support.js';
 import { httpGuest } from '../wasm/guests.js';
@@ -47,8 +48,7 @@ describe('runtimeConfig.allowedHosts', () => {
     await using server = await jsonServer();
     await using proxy = await forwardProxy({ 'charts.example.test:80': `127.0.0.1:${server.port}` });
     try {
-      for (const name of ['HTTP_PROXY', 'http_proxy']) vi.stubEnv(name, proxy.url);
-      for (const name of ['NO_PROXY', 'no_proxy']) vi.stubEnv(name, '');
+      stubProxyEnv({ HTTP_PROXY: proxy.url, NO_PROXY: '' });
       const plugin = await guest(httpGuest({ url: 'http://charts.example.test/index.yaml' }), {
         type: 'postrenderer/v1',
         runtimeConfig: { allowedHosts: ['charts.example.test'] },
