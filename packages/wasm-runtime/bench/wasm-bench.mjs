@@ -27,15 +27,21 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function time(cmd, args, env) {
-  const samples = [];
+/**
+ * The median time of each command, run in turns (a, b, a, b, …) so that a slow spell of this shared machine
+ * weighs on the baseline as much as on what is measured against it.
+ */
+function timeInTurns(commands, env) {
+  const samples = commands.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    samples.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    commands.forEach(([cmd, args], k) => {
+      const t0 = performance.now();
+      const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      samples[k].push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 /** The in-process measurements run in a child of their own (a clean RSS). */
@@ -68,9 +74,14 @@ try {
     HELM_CONFIG_HOME: path.join(home, 'config'),
     HELM_PLUGINS: plugins,
   };
-  const node = time(process.execPath, ['-e', '0'], env);
   spawnSync(process.execPath, [helm, 'cli-hello'], { env }); // fills the plugin index cache
-  const cli = time(process.execPath, [helm, 'cli-hello', 'a', 'b'], env);
+  const [node, cli] = timeInTurns(
+    [
+      [process.execPath, ['-e', '0']],
+      [process.execPath, [helm, 'cli-hello', 'a', 'b']],
+    ],
+    env,
+  );
   const m = inProcess();
   const results = {
     runs: RUNS,
