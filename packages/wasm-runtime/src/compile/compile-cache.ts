@@ -20,6 +20,13 @@ export interface PreparedModule extends Omit<RewrittenModule, 'bytes' | 'imports
   wasiImports: readonly string[];
 }
 
+/**
+ * Modules up to this size are compiled synchronously: V8's async compilation hands its result back a task later
+ * (~14 ms idle for a 10 KiB module in `helm <plugin>` on 2 cores), longer than compiling a small module takes.
+ * Bigger ones (Go, TinyGo) are compiled off the thread.
+ */
+const SYNC_COMPILE_BYTES = 1024 * 1024;
+
 interface CacheEntry {
   bytes: Uint8Array;
   policy: string;
@@ -108,7 +115,10 @@ async function compile(bytes: Uint8Array, options: PrepareOptions, key: string):
   const wasiImports = imports.filter((i) => i.module === WASI_MODULE).map((i) => i.name);
   let module: WebAssembly.Module;
   try {
-    module = await WebAssembly.compile(rewrittenBytes);
+    module =
+      rewrittenBytes.length <= SYNC_COMPILE_BYTES
+        ? new WebAssembly.Module(rewrittenBytes)
+        : await WebAssembly.compile(rewrittenBytes);
   } catch (err) {
     throw new Helm4Error(WASM_CODES.wasmInvalid, `plugin ${plugin}: compiling plugin.wasm failed: ${String(err)}`, {
       cause: err,
