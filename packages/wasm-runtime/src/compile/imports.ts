@@ -1,23 +1,13 @@
+import { KERNEL_WASM_FUNCTIONS } from '../kernel/kernel-module.js';
 import { KIND, type ModuleInfo } from '../wasm/module.js';
 import { WASI_MODULE } from '../wasm/rewrite.js';
 
-/** The Extism kernel functions (`extism:host/env`) the SDK provides. */
+/**
+ * The Extism kernel functions (`extism:host/env`): those our Wasm kernel implements, and those served from JS
+ * (config, vars, HTTP, logs).
+ */
 export const EXTISM_KERNEL_FUNCTIONS: ReadonlySet<string> = new Set([
-  'alloc',
-  'free',
-  'length',
-  'length_unsafe',
-  'load_u8',
-  'load_u64',
-  'store_u8',
-  'store_u64',
-  'input_offset',
-  'input_length',
-  'input_load_u8',
-  'input_load_u64',
-  'output_set',
-  'error_set',
-  'error_get',
+  ...KERNEL_WASM_FUNCTIONS,
   'config_get',
   'var_get',
   'var_set',
